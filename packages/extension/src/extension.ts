@@ -1,0 +1,40 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { PRELUDE_SCHEME, PRELUDE_TEXT } from '../../language/src/prelude.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    // Built-ins open read-only: a content provider's documents cannot be edited.
+    context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PRELUDE_SCHEME, {
+        provideTextDocumentContent: () => PRELUDE_TEXT
+    }));
+    client = startLanguageClient(context);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+    const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [
+            { scheme: 'file', language: 'territory' },
+            { scheme: 'untitled', language: 'territory' },
+            { scheme: PRELUDE_SCHEME, language: 'territory' }
+        ],
+        synchronize: {
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.territory')
+        }
+    };
+    return new LanguageClient('territory', 'Territory Language Server', serverOptions, clientOptions);
+}

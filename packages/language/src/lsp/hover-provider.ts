@@ -1,0 +1,151 @@
+import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type {
+    Actor, Commitment, Dialogue, Interest, Kind, Relation, Territory, Workshop, Zone
+} from '../generated/ast.js';
+import {
+    isActor, isCommitment, isDialogue, isInterest, isKind, isRelation, isTerritory, isView, isWorkshop, isZone
+} from '../generated/ast.js';
+import { isPreludeUri } from '../prelude.js';
+import type { TerritoryServices } from '../territory-module.js';
+import { DEFAULT_COMMITMENT_STATUS } from '../vocabulary.js';
+import type { TerritoryModelIndex } from '../workspace/model-index.js';
+import { relationDirection } from '../validation/territory-validator.js';
+import { escapeMarkdown as md } from './markdown.js';
+
+/**
+ * Hover on a declaration or a reference: what the element is, in the words of the model
+ * (its title, kind, zone, description), and for an actor how many ties it has.
+ */
+export class TerritoryHoverProvider extends AstNodeHoverProvider {
+    protected readonly modelIndex: TerritoryModelIndex;
+
+    constructor(services: TerritoryServices) {
+        super(services);
+        this.modelIndex = services.references.ModelIndex;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): string | undefined {
+        const lines = this.describe(node);
+        if (!lines) return undefined;
+        if (isPreludeUri(AstUtils.getDocument(node).uri)) lines.push('_Built in._');
+        return lines.join('\n\n');
+    }
+
+    protected describe(node: AstNode): string[] | undefined {
+        if (isActor(node)) return this.describeActor(node);
+        if (isKind(node)) return describeKind(node);
+        if (isRelation(node)) return describeRelation(node);
+        if (isInterest(node)) return this.describeInterest(node);
+        if (isZone(node) || isTerritory(node)) return describePlace(node);
+        if (isWorkshop(node)) return describeWorkshop(node);
+        if (isDialogue(node)) return describeDialogue(node);
+        if (isCommitment(node)) return describeCommitment(node);
+        if (isView(node)) return [heading('view', node.name, node.title), ...optional(node.description)];
+        return undefined;
+    }
+
+    protected describeActor(actor: Actor): string[] {
+        const ties = this.modelIndex.get().tieCount.get(actor) ?? 0;
+        const facts = [
+            actor.kind?.ref ? `kind: ${md(actor.kind.ref.title ?? actor.kind.ref.name)}` : undefined,
+            actor.zone?.ref ? `zone: ${md(actor.zone.ref.title ?? actor.zone.ref.name)}` : undefined,
+            actor.power !== undefined ? `power: ${md(actor.power)}/5` : undefined,
+            ties === 1 ? '1 tie' : `${ties} ties`
+        ].filter(isText);
+        const stances = actor.stances
+            .filter(stance => stance.interest?.ref)
+            .map(stance => `${stance.position} ${md(stance.interest!.ref!.name)} (${md(stance.intensity ?? '1')})`);
+        return [
+            heading('actor', actor.name, actor.title),
+            facts.join(' · '),
+            ...(stances.length ? [stances.join(' · ')] : []),
+            ...(actor.tags.length ? [`tags: ${actor.tags.map(md).join(', ')}`] : []),
+            ...optional(actor.description)
+        ];
+    }
+
+    protected describeInterest(interest: Interest): string[] {
+        const stances = this.modelIndex.get().stanceCount.get(interest) ?? 0;
+        const facts = [
+            interest.sdgs.length ? `SDG ${interest.sdgs.map(md).join(', ')}` : undefined,
+            interest.zone?.ref ? `zone: ${md(interest.zone.ref.title ?? interest.zone.ref.name)}` : undefined,
+            stances === 1 ? '1 actor takes a position' : `${stances} actors take a position`
+        ].filter(isText);
+        return [heading('interest', interest.name, interest.title), facts.join(' · '), ...optional(interest.description)];
+    }
+}
+
+function heading(keyword: string, name: string, title: string | undefined): string {
+    return `**${keyword}** \`${name.replace(/`/g, '')}\`${title ? ` — ${md(title)}` : ''}`;
+}
+
+function optional(text: string | undefined): string[] {
+    return text ? [md(text)] : [];
+}
+
+function isText(value: string | undefined): value is string {
+    return value !== undefined;
+}
+
+function describeKind(kind: Kind): string[] {
+    return [heading('kind', kind.name, kind.title), ...(kind.color ? [`colour ${md(kind.color)}`] : []), ...optional(kind.description)];
+}
+
+function describeRelation(relation: Relation): string[] {
+    const polarity = relation.polarity ?? 'positive';
+    return [heading('relation', relation.name, relation.title), `${relationDirection(relation)}, ${polarity}`, ...optional(relation.description)];
+}
+
+function describePlace(place: Zone | Territory): string[] {
+    if (isTerritory(place)) {
+        const facts = [
+            place.population ? `population ${md(place.population)}` : undefined,
+            place.asOf ? `as of ${md(place.asOf)}` : undefined
+        ].filter(isText);
+        return [heading('territory', place.name, place.title), ...(facts.length ? [facts.join(' · ')] : []), ...optional(place.description)];
+    }
+    const parent = place.parent?.ref ?? (isZone(place.$container) ? place.$container : undefined);
+    const facts = [
+        parent ? `in ${md(parent.title ?? parent.name)}` : undefined,
+        place.population ? `population ${md(place.population)}` : undefined
+    ].filter(isText);
+    return [heading('zone', place.name, place.title), ...(facts.length ? [facts.join(' · ')] : []), ...optional(place.description)];
+}
+
+function describeWorkshop(workshop: Workshop): string[] {
+    const facts = [
+        workshop.date ? `on ${md(workshop.date)}` : 'not yet dated',
+        workshop.place?.ref ? `in ${md(workshop.place.ref.title ?? workshop.place.ref.name)}` : undefined,
+        `${workshop.participants.length} participants`,
+        workshop.interests.length ? `about ${workshop.interests.map(i => md(i.$refText)).join(', ')}` : undefined
+    ].filter(isText);
+    return [heading('workshop', workshop.name, workshop.title), facts.join(' · '), ...optional(workshop.outcome), ...optional(workshop.description)];
+}
+
+function describeDialogue(dialogue: Dialogue): string[] {
+    const byStatus = new Map<string, number>();
+    for (const commitment of dialogue.commitments) {
+        const status = commitment.status ?? DEFAULT_COMMITMENT_STATUS;
+        byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    }
+    const statuses = [...byStatus].map(([status, count]) => `${count} ${md(status)}`).join(', ');
+    const facts = [
+        dialogue.date ? `on ${md(dialogue.date)}` : undefined,
+        `${dialogue.parties.length} parties`,
+        `${dialogue.commitments.length} commitments${statuses ? ` (${statuses})` : ''}`
+    ].filter(isText);
+    return [heading('dialogue', dialogue.name, dialogue.title), facts.join(' · '), ...optional(dialogue.description)];
+}
+
+function describeCommitment(commitment: Commitment): string[] {
+    const to = commitment.beneficiaries.length ? ` to ${commitment.beneficiaries.map(b => md(b.$refText)).join(', ')}` : '';
+    const facts = [
+        `${md(commitment.actor?.$refText ?? '?')} commits${to}`,
+        commitment.due ? `due ${md(commitment.due)}` : undefined,
+        `status ${md(commitment.status ?? DEFAULT_COMMITMENT_STATUS)}`
+    ].filter(isText);
+    return [heading('commitment', commitment.name, undefined), facts.join(' · '), ...optional(commitment.text)];
+}
+

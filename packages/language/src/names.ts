@@ -1,0 +1,49 @@
+/** Names are compared after Unicode NFC normalisation (spec: "Workspace and names"). */
+export function normalizeName(name: string): string {
+    return name.normalize('NFC');
+}
+
+// Bidirectional control characters make two different names look the same.
+const BIDI_CONTROL = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+export function hasBidiControl(name: string): boolean {
+    return BIDI_CONTROL.test(name);
+}
+
+/** Levenshtein distance over Unicode code points. */
+export function editDistance(a: string, b: string): number {
+    const x = Array.from(a);
+    const y = Array.from(b);
+    let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++) {
+            const substitution = previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1);
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+        }
+        previous = current;
+    }
+    return previous[y.length];
+}
+
+/**
+ * The candidates closest to `name` by edit distance (case differences count as half an edit,
+ * since `assocamal` for `AssocAmal` is the commonest slip), at most `limit`, closest first,
+ * then by name. Only candidates within a third of the name's length are kept.
+ */
+export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
+    const wanted = normalizeName(name);
+    const budget = Math.max(1, Math.floor(Array.from(wanted).length / 3));
+    const scored: Array<{ candidate: string; score: number }> = [];
+    const seen = new Set<string>();
+    for (const candidate of candidates) {
+        if (seen.has(candidate) || candidate === wanted) continue;
+        seen.add(candidate);
+        const folded = editDistance(wanted.toLowerCase(), candidate.toLowerCase());
+        const exact = editDistance(wanted, candidate);
+        const score = folded + (exact - folded) / 2;
+        if (score <= budget) scored.push({ candidate, score });
+    }
+    scored.sort((p, q) => p.score - q.score || (p.candidate < q.candidate ? -1 : p.candidate > q.candidate ? 1 : 0));
+    return scored.slice(0, limit).map(entry => entry.candidate);
+}

@@ -1,0 +1,58 @@
+import type { AstNodeDescription, IndexManager, LangiumCoreServices, LinkingError, ReferenceInfo } from 'langium';
+import { DefaultLinker } from 'langium';
+import { closestNames, normalizeName } from '../names.js';
+
+/** A linking error that knows the names the user probably meant. */
+export interface UnresolvedReference extends LinkingError {
+    readonly suggestions: string[];
+}
+
+/** How the model's element types are named in messages. */
+export const TYPE_WORDS: Record<string, string> = {
+    Actor: 'actor',
+    Kind: 'kind',
+    Relation: 'relation',
+    Interest: 'interest',
+    Place: 'zone',
+    Zone: 'zone',
+    Territory: 'territory',
+    Workshop: 'workshop',
+    Dialogue: 'dialogue',
+    View: 'view'
+};
+
+export class TerritoryLinker extends DefaultLinker {
+    private readonly indexManager: IndexManager;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    /** Names are compared after NFC normalisation: `Saïdia` typed either way is the same name. */
+    override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | LinkingError {
+        const scope = this.scopeProvider.getScope(refInfo);
+        return scope.getElement(normalizeName(refInfo.reference.$refText)) ?? this.createLinkingError(refInfo);
+    }
+
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const name = normalizeName(refInfo.reference.$refText);
+        const expected = this.reflection.getReferenceType(refInfo);
+        const expectedWord = TYPE_WORDS[expected] ?? expected.toLowerCase();
+        const candidates = this.scopeProvider.getScope(refInfo).getAllElements().map(description => description.name);
+        const suggestions = closestNames(name, candidates);
+        const elsewhere = this.indexManager.allElements().find(description => description.name === name);
+        let message = elsewhere
+            ? `'${name}' is ${article(TYPE_WORDS[elsewhere.type] ?? elsewhere.type)}, not ${article(expectedWord)}.`
+            : `Unknown ${expectedWord} '${name}'.`;
+        if (suggestions.length > 0) {
+            message += ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}?`;
+        }
+        const error: UnresolvedReference = { info: refInfo, message, targetDescription, suggestions };
+        return error;
+    }
+}
+
+function article(word: string): string {
+    return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}

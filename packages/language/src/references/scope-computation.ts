@@ -1,0 +1,31 @@
+import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
+import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck } from 'langium';
+import type { Model } from '../generated/ast.js';
+import { isCommitment, isDialogue } from '../generated/ast.js';
+
+/**
+ * One global namespace across files (spec: "Workspace and names"): every named element is
+ * exported, nested zones included. Commitments are named within their dialogue and exported
+ * as `Dialogue.Commitment`, which is how workspace symbols and the CLI name them.
+ */
+export class TerritoryScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
+        const model = document.parseResult.value as Model;
+        const exports: AstNodeDescription[] = [];
+        for (const node of AstUtils.streamAllContents(model)) {
+            await interruptAndCheck(cancelToken);
+            const name = exportedName(node);
+            if (name) exports.push(this.descriptions.createDescription(node, name, document));
+        }
+        return exports;
+    }
+}
+
+function exportedName(node: AstNode): string | undefined {
+    if (isCommitment(node)) {
+        const dialogue = node.$container;
+        return isDialogue(dialogue) && dialogue.name && node.name ? `${dialogue.name}.${node.name}` : undefined;
+    }
+    const name = (node as { name?: unknown }).name;
+    return typeof name === 'string' && name.length > 0 ? name : undefined;
+}

@@ -1,0 +1,94 @@
+import type { Module } from 'langium';
+import { inject, URI } from 'langium';
+import type {
+    DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices,
+    PartialLangiumSharedServices
+} from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { TerritoryGeneratedSharedModule, TerritoryLanguageGeneratedModule } from './generated/module.js';
+import { TerritoryTokenBuilder } from './parser/token-builder.js';
+import { TerritoryValueConverter } from './parser/value-converter.js';
+import { TerritoryScopeComputation } from './references/scope-computation.js';
+import { TerritoryLinker } from './references/linker.js';
+import { TerritoryDocumentBuilder } from './workspace/document-builder.js';
+import { TerritoryModelIndex } from './workspace/model-index.js';
+import { TerritoryDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks, TerritoryValidator } from './validation/territory-validator.js';
+import { TerritoryHoverProvider } from './lsp/hover-provider.js';
+import { TerritoryCompletionProvider } from './lsp/completion-provider.js';
+import { TerritoryFormatter } from './lsp/formatter.js';
+import { TerritoryCodeActionProvider } from './lsp/code-actions.js';
+import { TerritorySemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { TerritoryRenameProvider } from './lsp/rename-provider.js';
+import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
+
+/** Services the territory language adds to Langium's. */
+export type TerritoryAddedServices = {
+    references: {
+        ModelIndex: TerritoryModelIndex;
+    };
+    validation: {
+        TerritoryValidator: TerritoryValidator;
+    };
+};
+
+export type TerritoryServices = LangiumServices & TerritoryAddedServices;
+
+export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices & TerritoryAddedServices> = {
+    parser: {
+        TokenBuilder: () => new TerritoryTokenBuilder(),
+        ValueConverter: () => new TerritoryValueConverter()
+    },
+    references: {
+        ScopeComputation: (services) => new TerritoryScopeComputation(services),
+        Linker: (services) => new TerritoryLinker(services),
+        ModelIndex: (services) => new TerritoryModelIndex(services)
+    },
+    validation: {
+        DocumentValidator: (services) => new TerritoryDocumentValidator(services),
+        TerritoryValidator: (services) => new TerritoryValidator(services)
+    },
+    lsp: {
+        HoverProvider: (services) => new TerritoryHoverProvider(services),
+        CompletionProvider: (services) => new TerritoryCompletionProvider(services),
+        Formatter: () => new TerritoryFormatter(),
+        CodeActionProvider: () => new TerritoryCodeActionProvider(),
+        SemanticTokenProvider: (services) => new TerritorySemanticTokenProvider(services),
+        RenameProvider: (services) => new TerritoryRenameProvider(services)
+    }
+};
+
+export const TerritorySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new TerritoryDocumentBuilder(services)
+    }
+};
+
+/**
+ * Creates the shared services and the territory language services, with the built-in
+ * prelude already among the documents.
+ */
+export function createTerritoryServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Territory: TerritoryServices;
+} {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        TerritoryGeneratedSharedModule,
+        TerritorySharedModule
+    );
+    const Territory = inject(
+        createDefaultModule({ shared }),
+        TerritoryLanguageGeneratedModule,
+        TerritoryModule
+    );
+    shared.ServiceRegistry.register(Territory);
+    registerValidationChecks(Territory);
+    const prelude = shared.workspace.LangiumDocumentFactory.fromString(PRELUDE_TEXT, URI.parse(PRELUDE_URI));
+    shared.workspace.LangiumDocuments.addDocument(prelude);
+    if (!context.connection) {
+        // Without a connection (CLI, tests) nobody sends a configuration: build with defaults.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Territory };
+}

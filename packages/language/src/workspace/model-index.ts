@@ -1,0 +1,111 @@
+import type { AstNode, LangiumDocument, LangiumDocuments, URI } from 'langium';
+import { AstUtils } from 'langium';
+import type { Actor, Interest, Model, Territory, Tie } from '../generated/ast.js';
+import { isActor, isCommitment, isInterest, isTerritory, isTie } from '../generated/ast.js';
+import type { TerritoryServices } from '../territory-module.js';
+import { isPreludeUri } from '../prelude.js';
+
+/** A named declaration, as the workspace-wide checks see it. */
+export interface Declaration {
+    readonly node: AstNode & { name: string };
+    readonly document: LangiumDocument;
+    readonly builtin: boolean;
+}
+
+/**
+ * Facts about the whole model that single-file validation cannot see: which names are
+ * declared where, which actors have ties, which interests have stances, which ties repeat.
+ * Computed once per workspace build (on first use) and dropped when any document changes.
+ */
+export interface ModelFacts {
+    readonly declarations: ReadonlyMap<string, readonly Declaration[]>;
+    readonly tieCount: ReadonlyMap<Actor, number>;
+    readonly stanceCount: ReadonlyMap<Interest, number>;
+    /** Ties that repeat an earlier tie (same endpoints, relation and direction), with the first one. */
+    readonly repeatedTies: ReadonlyMap<Tie, Tie>;
+    /** Every territory declaration, in workspace order; only the first one counts. */
+    readonly territories: readonly Territory[];
+}
+
+export class TerritoryModelIndex {
+    private readonly documents: LangiumDocuments;
+    private facts?: ModelFacts;
+
+    constructor(services: TerritoryServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        services.shared.workspace.DocumentBuilder.onUpdate(() => { this.facts = undefined; });
+    }
+
+    get(): ModelFacts {
+        return this.facts ??= this.compute();
+    }
+
+    /** The model's documents in a stable order (by URI), the prelude first. */
+    orderedDocuments(): LangiumDocument[] {
+        return this.documents.all
+            .filter(document => isPreludeUri(document.uri) || document.uri.path.endsWith('.territory'))
+            .toArray()
+            .sort((a, b) => documentRank(a.uri) - documentRank(b.uri) || compare(a.uri.toString(), b.uri.toString()));
+    }
+
+    private compute(): ModelFacts {
+        const declarations = new Map<string, Declaration[]>();
+        const tieCount = new Map<Actor, number>();
+        const stanceCount = new Map<Interest, number>();
+        const repeatedTies = new Map<Tie, Tie>();
+        const firstTie = new Map<string, Tie>();
+        const territories: Territory[] = [];
+        for (const document of this.orderedDocuments()) {
+            const builtin = isPreludeUri(document.uri);
+            const model = document.parseResult.value as Model;
+            for (const node of AstUtils.streamAllContents(model)) {
+                const name = (node as { name?: unknown }).name;
+                if (typeof name === 'string' && name && !isCommitment(node)) {
+                    const list = declarations.get(name) ?? [];
+                    list.push({ node: node as AstNode & { name: string }, document, builtin });
+                    declarations.set(name, list);
+                }
+                if (isTerritory(node)) territories.push(node);
+                if (isTie(node)) {
+                    const source = node.source?.ref;
+                    const target = node.target?.ref;
+                    if (source) tieCount.set(source, (tieCount.get(source) ?? 0) + 1);
+                    if (target && target !== source) tieCount.set(target, (tieCount.get(target) ?? 0) + 1);
+                    const key = tieKey(node);
+                    if (key) {
+                        const first = firstTie.get(key);
+                        if (first) repeatedTies.set(node, first); else firstTie.set(key, node);
+                    }
+                }
+                if (isActor(node)) {
+                    for (const stance of node.stances) {
+                        const interest = stance.interest?.ref;
+                        if (isInterest(interest)) stanceCount.set(interest, (stanceCount.get(interest) ?? 0) + 1);
+                    }
+                }
+            }
+        }
+        return { declarations, tieCount, stanceCount, repeatedTies, territories };
+    }
+}
+
+/** Endpoints, relation and direction; a mutual tie is the same whichever way it is written. */
+function tieKey(tie: Tie): string | undefined {
+    const source = tie.source?.ref?.name;
+    const target = tie.target?.ref?.name;
+    const relation = tie.relation?.ref?.name;
+    if (!source || !target || !relation) return undefined;
+    if (tie.arrow === '--') {
+        const [a, b] = source < target ? [source, target] : [target, source];
+        return `${a}\u0000--\u0000${b}\u0000${relation}`;
+    }
+    return `${source}\u0000->\u0000${target}\u0000${relation}`;
+}
+
+function documentRank(uri: URI): number {
+    return isPreludeUri(uri) ? 0 : 1;
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,35 @@
+// One esbuild script for every bundle: the extension, the language server and the CLI
+// (node, CommonJS, so that both VS Code's Node 22 and code-server's Node 20 load them).
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const nodeBundles = [
+    { entryPoints: { extension: 'packages/extension/src/extension.ts' }, external: ['vscode'] },
+    { entryPoints: { server: 'packages/server/src/main.ts' } },
+    { entryPoints: { cli: 'packages/cli/src/main.ts' } }
+];
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+    sourcemap: !production,
+    minify: production,
+    // Langium and its dependencies are ES modules; `import.meta.url` has no CommonJS meaning.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    logLevel: 'info'
+};
+
+const contexts = await Promise.all(nodeBundles.map(bundle => esbuild.context({ ...common, ...bundle })));
+if (watch) {
+    await Promise.all(contexts.map(context => context.watch()));
+} else {
+    await Promise.all(contexts.map(context => context.rebuild()));
+    await Promise.all(contexts.map(context => context.dispose()));
+}

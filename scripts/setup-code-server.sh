@@ -101,8 +101,8 @@ else
     log "code-server install looks incomplete; see .tools/code-server/install.log"
     exit 1
   fi
+  log "code-server $(installed_version) installed in .tools/code-server"
 fi
 
-log "code-server $(installed_version) in .tools/code-server"
 command -v chromium >/dev/null && log "$(chromium --version 2>/dev/null | head -n 1)"
 log "done in $(( $(date +%s) - start )) s"

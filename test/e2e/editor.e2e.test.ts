@@ -156,7 +156,7 @@ describe.skipIf(!!skipReason)('real editor (code-server + Chromium)', () => {
 
       // Fix it by typing: select the wrong name and type the right one.
       await goToLineColumn(page, seed.line, seed.column);
-      await page.keyboard.press('Control+Shift+Right');
+      await page.keyboard.press('Control+Shift+ArrowRight');
       await statusBarText(page, `(${seed.wrong.length} selected)`);
       await page.keyboard.type(seed.right, { delay: 15 });
       await page.keyboard.press('Escape');

@@ -79,6 +79,7 @@ export interface Browser {
 export declare function codeServerInstalled(): boolean;
 export declare function missingPrerequisites(options?: { vsix?: string | null; folder?: string }): string[];
 export declare function getFreePort(): Promise<number>;
+export declare function assertPortFree(port: number): Promise<void>;
 export declare function workbenchUrl(port: number, folder: string): string;
 export declare function prepareState(
   stateDir: string,

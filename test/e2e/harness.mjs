@@ -3,12 +3,12 @@
 // playwright-core. Plain ESM JavaScript so that both scripts/start-editor.mjs (plain Node)
 // and the vitest suites (through ./code-server.ts) use it. Types: ./harness.d.mts.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -64,9 +64,21 @@ export function getFreePort() {
   });
 }
 
+/** Rejects (EADDRINUSE) when something already listens on 127.0.0.1:port. */
+export function assertPortFree(port) {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', (e) =>
+      rej(Object.assign(new Error(`Port ${port} on 127.0.0.1 is already in use (${e.code})`), { code: e.code })),
+    );
+    srv.listen(port, '127.0.0.1', () => srv.close(() => res(undefined)));
+  });
+}
+
 /** The workbench URL that opens `folder`. */
 export function workbenchUrl(port, folder) {
-  return `http://127.0.0.1:${port}/?folder=${encodeURI(resolve(folder)).replace(/\?/g, '%3F').replace(/#/g, '%23')}`;
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve(folder)).replace(/%2F/g, '/')}`;
 }
 
 function stateLayout(stateDir) {
@@ -184,6 +196,7 @@ function killGroup(child, signal) {
 export async function startCodeServer(options = {}) {
   const folder = resolve(options.folder ?? REPO_ROOT);
   const port = options.port ?? (await getFreePort());
+  if (options.port) await assertPortFree(port);
   const temporaryState = !options.stateDir;
   const stateDir = options.stateDir ? resolve(options.stateDir) : await mkdtemp(join(tmpdir(), 'territory-code-server-'));
   const vsix = options.vsix === undefined ? DEFAULT_VSIX : options.vsix;
@@ -216,9 +229,13 @@ export async function startCodeServer(options = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const logStream = createWriteStream(layout.logFile, { flags: 'a' });
+  logStream.on('error', () => {});
+  logStream.write(`\n--- ${new Date().toISOString()} code-server ${args.join(' ')}\n`);
   const onData = (b) => {
     const s = b.toString();
     output = (output + s).slice(-20_000);
+    logStream.write(s);
     if (options.onOutput) options.onOutput(s);
   };
   child.stdout.on('data', onData);
@@ -237,6 +254,7 @@ export async function startCodeServer(options = {}) {
     }
     // Extension hosts may outlive the main process by a moment; make sure the group is gone.
     killGroup(child, 'SIGKILL');
+    await new Promise((r) => logStream.end(r));
     if (temporaryState && !options.keepState) await rm(stateDir, { recursive: true, force: true }).catch(() => {});
   };
 
@@ -273,13 +291,11 @@ export const CHROMIUM_ARGS = Object.freeze([
 
 export const PLAYWRIGHT_CORE_VERSION = '1.65.1';
 
-/** playwright-core from the repo's devDependencies, else from .tools/playwright (a local fallback). */
+/** playwright-core (a root devDependency; it downloads no browser). */
 async function importPlaywright() {
   try {
     return await import('playwright-core');
   } catch (e) {
-    const fallback = join(REPO_ROOT, '.tools', 'playwright', 'node_modules', 'playwright-core', 'index.mjs');
-    if (existsSync(fallback)) return import(pathToFileURL(fallback).href);
     throw new Error(`playwright-core is not installed (npm i -D playwright-core@${PLAYWRIGHT_CORE_VERSION}): ${e?.message ?? e}`);
   }
 }

@@ -29,7 +29,8 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidates closest to `name` by edit distance (case differences count as half an edit,
  * since `assocamal` for `AssocAmal` is the commonest slip), at most `limit`, closest first,
- * then by name. Only candidates within a third of the name's length are kept.
+ * then by name. Candidates within a third of the name's length are kept, and so are names
+ * that extend the one written (`AssocAmal` for `AssocAmalBerkane`), after the close ones.
  */
 export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
     const wanted = normalizeName(name);
@@ -43,7 +44,13 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
         const exact = editDistance(wanted, candidate);
         const score = folded + (exact - folded) / 2;
         if (score <= budget) scored.push({ candidate, score });
+        else if (isExtension(wanted, candidate)) scored.push({ candidate, score: budget + 1 });
     }
     scored.sort((p, q) => p.score - q.score || (p.candidate < q.candidate ? -1 : p.candidate > q.candidate ? 1 : 0));
     return scored.slice(0, limit).map(entry => entry.candidate);
+}
+
+function isExtension(wanted: string, candidate: string): boolean {
+    const [short, long] = wanted.length < candidate.length ? [wanted, candidate] : [candidate, wanted];
+    return short.length >= 3 && long.toLowerCase().startsWith(short.toLowerCase());
 }

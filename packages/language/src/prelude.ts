@@ -4,7 +4,7 @@
  * built-ins like any declaration; editors show it through the `territory-builtin` scheme.
  */
 export const PRELUDE_SCHEME = 'territory-builtin';
-export const PRELUDE_URI = `${PRELUDE_SCHEME}:///prelude.territory`;
+export const PRELUDE_URI = `${PRELUDE_SCHEME}:/prelude.territory`;
 
 export const PRELUDE_TEXT = `// Built-in kinds and relations of the territory language (read-only).
 // A model may declare more kinds and relations, but may not redeclare these names.

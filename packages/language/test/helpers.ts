@@ -1,4 +1,4 @@
-import { EmptyFileSystem, URI } from 'langium';
+import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createTerritoryServices } from '../src/territory-module.js';
@@ -6,53 +6,54 @@ import type { TerritoryServices } from '../src/territory-module.js';
 
 export interface Workspace {
     services: TerritoryServices;
-    /** Builds the given files (name → text) as one model and returns their documents by name. */
+    /** Opens the given files (name → text) as one model, builds it and returns the documents by name. */
     build(files: Record<string, string>): Promise<Record<string, LangiumDocument>>;
-    /** Replaces one file's text and rebuilds the workspace, as an editor does after an edit. */
-    edit(name: string, text: string): Promise<void>;
+    /** Replaces one file's text and rebuilds, as the language server does after an edit. */
+    edit(name: string, text: string): Promise<LangiumDocument>;
+    document(name: string): LangiumDocument;
+    uri(name: string): string;
 }
 
-/** A fresh in-memory workspace: every file given to `build` is part of one model. */
+/**
+ * A fresh in-memory workspace fed the way the language server is fed: open text documents,
+ * then a workspace update. Every file is part of one model.
+ */
 export function createWorkspace(): Workspace {
-    const { Territory: services } = createTerritoryServices(EmptyFileSystem);
-    const shared = services.shared;
+    const { Territory: services, shared } = createTerritoryServices(EmptyFileSystem);
     const uriOf = (name: string) => URI.parse(`file:///workspace/${name}`);
+    const versions = new Map<string, number>();
+    const open = (name: string, text: string) => {
+        const version = (versions.get(name) ?? 0) + 1;
+        versions.set(name, version);
+        shared.workspace.TextDocuments!.set(TextDocument.create(uriOf(name).toString(), 'territory', version, text));
+    };
+    const document = (name: string) => shared.workspace.LangiumDocuments.getDocument(uriOf(name))!;
     return {
         services,
         async build(files) {
-            const documents: Record<string, LangiumDocument> = {};
-            for (const [name, text] of Object.entries(files)) {
-                const document = shared.workspace.LangiumDocumentFactory.fromString(text, uriOf(name));
-                shared.workspace.LangiumDocuments.addDocument(document);
-                documents[name] = document;
-            }
-            await shared.workspace.DocumentBuilder.build(Object.values(documents), { validation: true });
-            return documents;
+            for (const [name, text] of Object.entries(files)) open(name, text);
+            await shared.workspace.DocumentBuilder.update(Object.keys(files).map(uriOf), []);
+            return Object.fromEntries(Object.keys(files).map(name => [name, document(name)]));
         },
         async edit(name, text) {
-            const uri = uriOf(name);
-            const document = shared.workspace.LangiumDocuments.getDocument(uri)!;
-            // Same path the language server takes: a new text for the URI, then an update.
-            const textDocument = document.textDocument as { _content?: string };
-            shared.workspace.LangiumDocuments.deleteDocument(uri);
-            shared.workspace.LangiumDocuments.addDocument(shared.workspace.LangiumDocumentFactory.fromString(text, uri));
-            void textDocument;
-            await shared.workspace.DocumentBuilder.update([uri], []);
-        }
+            open(name, text);
+            await shared.workspace.DocumentBuilder.update([uriOf(name)], []);
+            return document(name);
+        },
+        document,
+        uri: name => uriOf(name).toString()
     };
 }
 
 /** Parses and validates one model made of a single file. */
 export async function check(text: string, name = 'model.territory'): Promise<Diagnostic[]> {
-    const workspace = createWorkspace();
-    const documents = await workspace.build({ [name]: text });
+    const documents = await createWorkspace().build({ [name]: text });
     return documents[name].diagnostics ?? [];
 }
 
-export function codes(diagnostics: Diagnostic[]): string[] {
-    return diagnostics.map(diagnostic => String(diagnostic.code));
-}
-
-export function describe_(diagnostics: Diagnostic[]): string {
-    return diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`).join('\n');
+/** The offset of `marker` in `text`, and the text without it (for `<|>`-style cursor markers). */
+export function cursor(text: string, marker = '<|>'): { text: string; offset: number } {
+    const offset = text.indexOf(marker);
+    if (offset < 0) throw new Error(`no ${marker} in test input`);
+    return { text: text.slice(0, offset) + text.slice(offset + marker.length), offset };
 }

@@ -1,5 +1,6 @@
-import type { AstNode, CstNode, ValidationAcceptor, ValidationChecks } from 'langium';
-import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils } from 'langium';
+import { keywordOf, ownCstNodes } from '../cst.js';
 import type {
     Actor, Commitment, Dialogue, EgoInclusion, Interest, Kind, Place, Relation, Territory, TerritoryAstType,
     Tie, View, Workshop, Zone
@@ -89,10 +90,9 @@ export class TerritoryValidator {
 
     private checkRepeatedProperties(node: AstNode, accept: ValidationAcceptor): void {
         const seen = new Set<string>();
-        for (const child of directChildren(node.$cstNode)) {
-            if (!isLeafCstNode(child) || !GrammarAST.isKeyword(child.grammarSource)) continue;
-            const keyword = child.grammarSource.value;
-            if (!SINGLE_VALUED.has(keyword)) continue;
+        for (const child of ownCstNodes(node)) {
+            const keyword = keywordOf(child);
+            if (!keyword || !SINGLE_VALUED.has(keyword)) continue;
             if (seen.has(keyword)) {
                 accept('warning', `'${keyword}' is given more than once; only the last one counts.`,
                     { node, range: child.range, ...issue(IssueCodes.RepeatedProperty) });
@@ -322,10 +322,6 @@ export function parentOf(place: Place): Place | undefined {
 /** A relation's direction, with the spec's default (`mutual`). */
 export function relationDirection(relation: Relation): 'directed' | 'mutual' {
     return relation.direction === 'directed' ? 'directed' : 'mutual';
-}
-
-function directChildren(cst: CstNode | undefined): readonly CstNode[] {
-    return cst && isCompositeCstNode(cst) ? cst.content : [];
 }
 
 function line(node: AstNode): number {

@@ -21,7 +21,10 @@ const vsctm: typeof import('vscode-textmate') = require('vscode-textmate');
 const oniguruma: typeof import('vscode-oniguruma') = require('vscode-oniguruma');
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const GRAMMAR_PATH = join(ROOT, 'syntaxes', 'territory.tmLanguage.json');
+// TERRITORY_TM_GRAMMAR: tokenize with another grammar file (used to check that these assertions can fail)
+const GRAMMAR_PATH = process.env.TERRITORY_TM_GRAMMAR
+  ? resolve(process.env.TERRITORY_TM_GRAMMAR)
+  : join(ROOT, 'syntaxes', 'territory.tmLanguage.json');
 const LANGUAGE_CONFIGURATION_PATH = join(ROOT, 'language-configuration.json');
 const SNIPPETS_PATH = join(ROOT, 'snippets', 'territory.json');
 const EXAMPLES_DIR = process.env.TERRITORY_TM_EXAMPLES

@@ -195,23 +195,32 @@ function killGroup(child, signal) {
  */
 export async function startCodeServer(options = {}) {
   const folder = resolve(options.folder ?? REPO_ROOT);
-  const port = options.port ?? (await getFreePort());
-  if (options.port) await assertPortFree(port);
-  const temporaryState = !options.stateDir;
-  const stateDir = options.stateDir ? resolve(options.stateDir) : await mkdtemp(join(tmpdir(), 'territory-code-server-'));
   const vsix = options.vsix === undefined ? DEFAULT_VSIX : options.vsix;
   const log = options.log ?? (() => {});
   if (!codeServerInstalled()) throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/setup-code-server.sh`);
   if (!existsSync(folder)) throw new Error(`Folder not found: ${folder}`);
+  if (vsix && !existsSync(vsix)) throw new Error(`Extension package not found: ${vsix} (run npm run package)`);
+  const port = options.port ?? (await getFreePort());
+  if (options.port) await assertPortFree(port);
 
   const t0 = Date.now();
-  const layout = await prepareState(stateDir, { port, settings: options.settings });
-  const env = codeServerEnv(layout);
-  if (vsix) {
-    if (!existsSync(vsix)) throw new Error(`Extension package not found: ${vsix} (run npm run package)`);
-    await installExtension(layout, vsix);
-    log(`installed ${vsix} in ${Date.now() - t0} ms`);
+  const temporaryState = !options.stateDir;
+  const stateDir = options.stateDir ? resolve(options.stateDir) : await mkdtemp(join(tmpdir(), 'territory-code-server-'));
+  const dropState = async () => {
+    if (temporaryState && !options.keepState) await rm(stateDir, { recursive: true, force: true }).catch(() => {});
+  };
+  let layout;
+  try {
+    layout = await prepareState(stateDir, { port, settings: options.settings });
+    if (vsix) {
+      await installExtension(layout, vsix);
+      log(`installed ${vsix} in ${Date.now() - t0} ms`);
+    }
+  } catch (e) {
+    await dropState();
+    throw e;
   }
+  const env = codeServerEnv(layout);
 
   const args = [
     ...baseArgs(layout),
@@ -255,7 +264,7 @@ export async function startCodeServer(options = {}) {
     // Extension hosts may outlive the main process by a moment; make sure the group is gone.
     killGroup(child, 'SIGKILL');
     await new Promise((r) => logStream.end(r));
-    if (temporaryState && !options.keepState) await rm(stateDir, { recursive: true, force: true }).catch(() => {});
+    await dropState();
   };
 
   try {

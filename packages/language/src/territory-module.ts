@@ -20,6 +20,7 @@ import { TerritoryFormatter } from './lsp/formatter.js';
 import { TerritoryCodeActionProvider } from './lsp/code-actions.js';
 import { TerritorySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { TerritoryRenameProvider } from './lsp/rename-provider.js';
+import { TerritoryFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 
 /** Services the territory language adds to Langium's. */
@@ -59,6 +60,9 @@ export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices &
 };
 
 export const TerritorySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        FuzzyMatcher: () => new TerritoryFuzzyMatcher()
+    },
     workspace: {
         DocumentBuilder: (services) => new TerritoryDocumentBuilder(services)
     }

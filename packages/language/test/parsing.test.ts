@@ -12,6 +12,13 @@ async function parse(text: string): Promise<Model> {
 }
 
 describe('the spec example', () => {
+    test('is the first example of the language reference', () => {
+        const reference = readFileSync(new URL('../../../docs/language.md', import.meta.url), 'utf8');
+        const firstExample = /```territory\n([\s\S]*?)```/.exec(reference)?.[1];
+        const fixture = readFileSync(new URL('../../../test/fixtures/spec-example.territory', import.meta.url), 'utf8');
+        expect(firstExample).toBe(fixture);
+    });
+
     test('parses and checks without any error or warning', async () => {
         const text = readFileSync(new URL('../../../test/fixtures/spec-example.territory', import.meta.url), 'utf8');
         const diagnostics = await check(text);

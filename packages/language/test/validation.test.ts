@@ -273,6 +273,12 @@ describe('messages and locations', () => {
         expect(await issuesOf(BASE + 'dialogue D {\n parties A\n commitment C1: A commits due 2999-01-01 }', 'commitment-overdue')).toEqual([]);
     });
 
+    test('an unknown status is one error, not also an overdue warning', async () => {
+        const source = 'territory T { asOf 2022-06-01 }\n' + BASE + 'dialogue D {\n parties A\n commitment C1: A commits due 2020-01-01 status finished }';
+        expect(await issuesOf(source, 'unknown-value')).toHaveLength(1);
+        expect(await issuesOf(source, 'commitment-overdue')).toEqual([]);
+    });
+
     test('a commitment without status counts as proposed, and can be overdue', async () => {
         const source = 'territory T { asOf 2022-06-01 }\n' + BASE + 'dialogue D {\n parties A\n commitment C1: A commits due 2022-01-01 }';
         const [issue] = await issuesOf(source, 'commitment-overdue');

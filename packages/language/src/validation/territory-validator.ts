@@ -246,8 +246,9 @@ export class TerritoryValidator {
             this.checkValueWord(commitment, 'status', commitment.status, 'commitment status', words(COMMITMENT_STATUSES), accept);
         }
         const status = commitment.status ?? DEFAULT_COMMITMENT_STATUS;
+        const knownStatus = words(COMMITMENT_STATUSES).includes(status);
         const asOf = this.referenceDate();
-        if (commitment.due && isCalendarDate(commitment.due) && commitment.due < asOf && !CLOSED_STATUSES.has(status)) {
+        if (knownStatus && commitment.due && isCalendarDate(commitment.due) && commitment.due < asOf && !CLOSED_STATUSES.has(status)) {
             accept('warning', `Commitment '${commitment.name}' was due on ${commitment.due} and is still '${status}' (as of ${asOf}).`,
                 { node: commitment, property: 'due', ...issue(IssueCodes.CommitmentOverdue) });
         }

@@ -19,6 +19,13 @@ describe('the spec example', () => {
         expect(firstExample).toBe(fixture);
     });
 
+    test('the README\'s tour checks without any error or warning', async () => {
+        const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+        const tour = /```territory\n([\s\S]*?)```/.exec(readme)![1];
+        const diagnostics = await check(tour);
+        expect(diagnostics.filter(d => d.severity! <= 2).map(d => d.message)).toEqual([]);
+    });
+
     test('parses and checks without any error or warning', async () => {
         const text = readFileSync(new URL('../../../test/fixtures/spec-example.territory', import.meta.url), 'utf8');
         const diagnostics = await check(text);

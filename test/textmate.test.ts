@@ -40,7 +40,7 @@ const KEYWORDS = new Set(
   ('territory zone kind relation interest actor tie workshop dialogue view commitment in on population asOf ' +
     'description color directed mutual positive neutral negative sdg power supports opposes tags participants ' +
     'about facilitator outcome parties from commits to due status include ego depth actor relations by size ' +
-    'layout title').split(' '),
+    'layout').split(' '),
 );
 const RELATION_ATTRIBUTES = new Set(['directed', 'mutual', 'positive', 'neutral', 'negative']);
 const STATUSES = ['proposed', 'agreed', 'ongoing', 'done', 'dropped'];

@@ -8,7 +8,8 @@
 # A second run only checks and exits in about a second.
 #
 # Usage: scripts/setup-code-server.sh        (run as root, or with sudo available)
-# Env:   CODE_SERVER_VERSION (default 4.100.3), SKIP_APT=1 to skip the apt step.
+# Env:   CODE_SERVER_VERSION (default 4.100.3), SKIP_APT=1 to skip the apt step,
+#        EXTRA_APT_PACKAGES="a b" for more Debian packages in the same apt run (scripts/setup.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +17,8 @@ VERSION="${CODE_SERVER_VERSION:-4.100.3}"
 TOOLS="$ROOT/.tools/code-server"
 APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev
   libsecret-1-dev ripgrep chromium)
+# shellcheck disable=SC2206
+APT_PACKAGES+=(${EXTRA_APT_PACKAGES:-})
 # @vscode/ripgrep as pinned by code-server 4.100.3 (VS Code 1.100.3).
 RG_PKG_VERSION=1.15.11
 RG_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz

@@ -1,0 +1,108 @@
+import type { LangiumDocument } from 'langium';
+import { AstUtils } from 'langium';
+import type { Model } from '@territory/language';
+import {
+    DEFAULT_COMMITMENT_STATUS, isActor, isCalendarDate, isDialogue, isInterest, isPreludeUri, isTerritory, isTie, isWorkshop,
+    today
+} from '@territory/language';
+import type { ActorData, DialogueData, InterestData, Polarity, TerritoryModel, TieData, WorkshopData } from './model.js';
+
+/**
+ * Reads the linked documents of a model into plain data. Elements whose references do not
+ * resolve are left out (a tie to an unknown actor is an error the checker reports; the
+ * analysis works on what is well-defined).
+ */
+export function modelFromDocuments(documents: Iterable<LangiumDocument>): TerritoryModel {
+    const actors: ActorData[] = [];
+    const ties: TieData[] = [];
+    const interests: InterestData[] = [];
+    const workshops: WorkshopData[] = [];
+    const dialogues: DialogueData[] = [];
+    let asOf: string | undefined;
+    const seenActors = new Set<string>();
+    // Files in a stable order, so that the same model always gives the same data.
+    const ordered = [...documents].sort((a, b) => compareNames(a.uri.toString(), b.uri.toString()));
+    for (const document of ordered) {
+        if (isPreludeUri(document.uri)) continue;
+        for (const node of AstUtils.streamAst(document.parseResult.value as Model)) {
+            if (isTerritory(node)) {
+                if (asOf === undefined && node.asOf && isCalendarDate(node.asOf)) asOf = node.asOf;
+            } else if (isActor(node)) {
+                if (!node.name || seenActors.has(node.name)) continue; // a duplicate name is an error; count the actor once
+                seenActors.add(node.name);
+                actors.push({
+                    name: node.name,
+                    title: node.title,
+                    kind: node.kind?.ref?.name,
+                    zone: node.zone?.ref?.name,
+                    power: integer(node.power),
+                    positions: node.stances.filter(s => s.interest?.ref).map(stance => ({
+                        interest: stance.interest.ref!.name,
+                        position: (stance.position === 'opposes' ? -1 : 1) * (integer(stance.intensity) ?? 1)
+                    })),
+                    tags: [...node.tags]
+                });
+            } else if (isTie(node)) {
+                const source = node.source?.ref?.name;
+                const target = node.target?.ref?.name;
+                const relation = node.relation?.ref;
+                if (!source || !target || !relation || source === target) continue;
+                ties.push({
+                    source,
+                    target,
+                    relation: relation.name,
+                    directed: node.arrow === '->',
+                    polarity: (relation.polarity ?? 'positive') as Polarity,
+                    weight: integer(node.weight) ?? 1
+                });
+            } else if (isInterest(node)) {
+                interests.push({ name: node.name, title: node.title });
+            } else if (isWorkshop(node)) {
+                workshops.push({
+                    name: node.name,
+                    title: node.title,
+                    date: node.date,
+                    participants: resolved(node.participants),
+                    interests: resolved(node.interests)
+                });
+            } else if (isDialogue(node)) {
+                dialogues.push({
+                    name: node.name,
+                    title: node.title,
+                    parties: resolved(node.parties),
+                    interests: resolved(node.interests),
+                    commitments: node.commitments.filter(c => c.actor?.ref).map(commitment => ({
+                        name: commitment.name,
+                        actor: commitment.actor.ref!.name,
+                        beneficiaries: resolved(commitment.beneficiaries),
+                        text: commitment.text,
+                        due: commitment.due && isCalendarDate(commitment.due) ? commitment.due : undefined,
+                        status: commitment.status ?? DEFAULT_COMMITMENT_STATUS
+                    }))
+                });
+            }
+        }
+    }
+    const byName = (a: { name: string }, b: { name: string }) => compareNames(a.name, b.name);
+    return {
+        asOf: asOf ?? today(),
+        actors: actors.sort(byName),
+        ties,
+        interests: interests.sort(byName),
+        workshops: workshops.sort(byName),
+        dialogues: dialogues.sort(byName)
+    };
+}
+
+/** Names are ordered by code point, the same on every machine and locale. */
+export function compareNames(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function integer(text: string | undefined): number | undefined {
+    return text !== undefined && /^[0-9]+$/.test(text) ? Number(text) : undefined;
+}
+
+function resolved(references: ReadonlyArray<{ ref?: { name: string } }>): string[] {
+    return references.flatMap(reference => (reference.ref ? [reference.ref.name] : []));
+}

@@ -1,0 +1,10 @@
+export * from './model.js';
+export * from './extract.js';
+export * from './graphs.js';
+export * from './analyze.js';
+export type { PairConvergence, InterestMobilisation } from './convergence.js';
+export type { SynergyOpportunity, Tension, Bridge } from './suggestions.js';
+export type { CommitmentSummary, WorkshopSummary, OverdueCommitment, StatusCounts } from './commitments.js';
+export type { BrokerageRoles } from './metrics/brokerage.js';
+export type { SociometricStatus } from './metrics/status.js';
+export { modularity } from './metrics/communities.js';

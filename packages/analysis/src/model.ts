@@ -1,0 +1,70 @@
+/**
+ * The territory model as plain data: what the analysis needs from the linked AST, with every
+ * reference resolved to a name. Plain data crosses worker threads and is easy to build in
+ * tests; `modelFromDocuments` is the one place that reads the AST.
+ */
+export type Polarity = 'positive' | 'neutral' | 'negative';
+
+export interface ActorData {
+    readonly name: string;
+    readonly title?: string;
+    readonly kind?: string;
+    /** The actor's declared zone (or the territory), if any. */
+    readonly zone?: string;
+    readonly power?: number;
+    /** Position on each interest: +intensity for `supports`, −intensity for `opposes`. */
+    readonly positions: ReadonlyArray<{ readonly interest: string; readonly position: number }>;
+    readonly tags: readonly string[];
+}
+
+export interface TieData {
+    readonly source: string;
+    readonly target: string;
+    readonly relation: string;
+    /** Written `->` (one way) rather than `--` (both ways). */
+    readonly directed: boolean;
+    readonly polarity: Polarity;
+    readonly weight: number;
+}
+
+export interface InterestData {
+    readonly name: string;
+    readonly title?: string;
+}
+
+export interface WorkshopData {
+    readonly name: string;
+    readonly title?: string;
+    readonly date?: string;
+    readonly participants: readonly string[];
+    readonly interests: readonly string[];
+}
+
+export interface CommitmentData {
+    readonly name: string;
+    readonly actor: string;
+    readonly beneficiaries: readonly string[];
+    readonly text?: string;
+    readonly due?: string;
+    readonly status: string;
+}
+
+export interface DialogueData {
+    readonly name: string;
+    readonly title?: string;
+    readonly parties: readonly string[];
+    readonly interests: readonly string[];
+    readonly commitments: readonly CommitmentData[];
+}
+
+export interface TerritoryModel {
+    /** Reference date for due dates (`asOf`, or today). */
+    readonly asOf: string;
+    /** Actors sorted by name. */
+    readonly actors: readonly ActorData[];
+    readonly ties: readonly TieData[];
+    /** Interests sorted by name. */
+    readonly interests: readonly InterestData[];
+    readonly workshops: readonly WorkshopData[];
+    readonly dialogues: readonly DialogueData[];
+}

@@ -48,6 +48,13 @@ describe('statements', () => {
         expect(berkane.zones[0].title).toBe('Commune de Saïdia');
     });
 
+    test('zones may also nest in the territory block', async () => {
+        const model = await parse('territory Oriental {\n  population 1900000\n  zone Berkane {\n    zone Saidia\n  }\n}\nactor A { zone Saidia }');
+        const territory = model.statements[0] as Territory;
+        expect(territory.zones.map(zone => zone.name)).toEqual(['Berkane']);
+        expect((model.statements[1] as Actor).zone?.ref?.name).toBe('Saidia');
+    });
+
     test('kind with colour, relation with direction and polarity (defaults unset)', async () => {
         const model = await parse('kind fishers "Fishers\' group" color "#1565c0"\nrelation sponsorship "Sponsorship" directed positive\nrelation rivalry mutual negative\nrelation plain');
         const [kind, sponsorship, rivalry, plain] = model.statements as [Kind, Relation, Relation, Relation];

@@ -410,6 +410,7 @@ export interface Territory extends langium.AstNode {
     name: Name;
     population?: Integer;
     title?: Text;
+    zones: Array<Zone>;
 }
 
 export const Territory = {
@@ -418,7 +419,8 @@ export const Territory = {
     description: 'description',
     name: 'name',
     population: 'population',
-    title: 'title'
+    title: 'title',
+    zones: 'zones'
 } as const;
 
 export function isTerritory(item: unknown): item is Territory {
@@ -523,7 +525,7 @@ export function isWorkshop(item: unknown): item is Workshop {
 }
 
 export interface Zone extends langium.AstNode {
-    readonly $container: Model | Zone;
+    readonly $container: Model | Territory | Zone;
     readonly $type: 'Zone';
     description?: Text;
     name: Name;
@@ -904,6 +906,11 @@ export class TerritoryAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Territory.title,
+                    optional: true
+                },
+                zones: {
+                    name: Territory.zones,
+                    defaultValue: [],
                     optional: true
                 }
             },

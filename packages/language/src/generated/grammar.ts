@@ -169,6 +169,18 @@ export const TerritoryLanguageGrammar = (): Grammar => loadedTerritoryLanguageGr
                 "$type": "Alternatives",
                 "elements": [
                   {
+                    "$type": "Assignment",
+                    "feature": "zones",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@3"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
                     "$type": "Group",
                     "elements": [
                       {

@@ -11,7 +11,7 @@ import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
 import { DEFAULT_COMMITMENT_STATUS } from '../vocabulary.js';
 import type { TerritoryModelIndex } from '../workspace/model-index.js';
-import { relationDirection } from '../validation/territory-validator.js';
+import { parentOf, relationDirection } from '../validation/territory-validator.js';
 import { escapeMarkdown as md } from './markdown.js';
 
 /**
@@ -106,7 +106,7 @@ function describePlace(place: Zone | Territory): string[] {
         ].filter(isText);
         return [heading('territory', place.name, place.title), ...(facts.length ? [facts.join(' · ')] : []), ...optional(place.description)];
     }
-    const parent = place.parent?.ref ?? (isZone(place.$container) ? place.$container : undefined);
+    const parent = parentOf(place);
     const facts = [
         parent ? `in ${md(parent.title ?? parent.name)}` : undefined,
         place.population ? `population ${md(place.population)}` : undefined

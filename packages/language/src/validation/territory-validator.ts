@@ -115,7 +115,7 @@ export class TerritoryValidator {
     checkZone(zone: Zone, accept: ValidationAcceptor): void {
         this.checkNamed(zone, accept);
         this.checkInteger(zone, 'population', 'population', 0, Number.MAX_SAFE_INTEGER, accept);
-        const enclosing = isZone(zone.$container) ? zone.$container : undefined;
+        const enclosing = isZone(zone.$container) || isTerritory(zone.$container) ? zone.$container : undefined;
         const declared = zone.parent?.ref;
         if (enclosing && declared && declared !== enclosing) {
             accept('warning', `Zone '${zone.name}' is nested in '${enclosing.name}' but says 'in ${declared.name}'; the nesting gives its parent.`,
@@ -314,10 +314,10 @@ export class TerritoryValidator {
     }
 }
 
-/** The parent of a place: its `in`, else the zone it is nested in. */
+/** The parent of a place: its `in`, else the zone (or territory) it is nested in. */
 export function parentOf(place: Place): Place | undefined {
     if (!isZone(place)) return undefined;
-    return place.parent?.ref ?? (isZone(place.$container) ? place.$container : undefined);
+    return place.parent?.ref ?? (isZone(place.$container) || isTerritory(place.$container) ? place.$container : undefined);
 }
 
 /** A relation's direction, with the spec's default (`mutual`). */

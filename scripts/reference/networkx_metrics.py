@@ -448,7 +448,13 @@ def analyse(path):
     clustering = nx.clustering(G)
     constraint = nx.constraint(G)
     strength = strengths(actors, relations, ties)
+    assert strength == dict(G.degree(weight="weight")), "strength != weighted degree of G"
     modularity, parts = modularity_by_zone(G, actors)
+    # On stderr only: igraph's ARPACK start vector is random, so the last digits of the
+    # eigenvector difference change from run to run (the JSON must not).
+    print(f"cross-check with igraph: G {'connected' if connected else 'disconnected'}, "
+          f"eigenvector max |nx - igraph| = {eig_diff if eig_diff is None else f'{eig_diff:.1e}'}, "
+          f"pagerank max |nx - igraph| = {pr_diff:.1e}", file=sys.stderr)
 
     network = {
         "actors": n,
@@ -488,11 +494,6 @@ def analyse(path):
             "G": sorted(sorted([u, v]) + [d["weight"]] for u, v, d in G.edges(data=True)),
             "D": sorted([u, v, d["weight"]] for u, v, d in D.edges(data=True)),
             "S": sorted(sorted([u, v]) + [d["sign"]] for u, v, d in S.edges(data=True)),
-        },
-        "crossCheck": {
-            "connected": connected,
-            "eigenvectorIgraphMaxDiff": eig_diff,
-            "pagerankIgraphMaxDiff": float(pr_diff),
         },
     }
 

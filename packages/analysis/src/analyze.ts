@@ -17,6 +17,7 @@ import type { SociometricStatus } from './metrics/status.js';
 import { sociometricStatus } from './metrics/status.js';
 import type { Bridge, SynergyOpportunity, Tension } from './suggestions.js';
 import { bridges, synergyOpportunities, tensions } from './suggestions.js';
+import { compareNames } from './model.js';
 
 /** Per-actor figures (`actors.<Name>` of shared/spec/analysis.md). */
 export interface ActorMetrics {
@@ -154,9 +155,9 @@ export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGrap
     const truncate = !options.allPairs && names.length > ALL_PAIRS_LIMIT && allPairs.length > TRUNCATED_PAIRS;
     const listedPairs = truncate
         ? [...allPairs]
-            .sort((p, q) => (q.convergence + q.divergence) - (p.convergence + p.divergence) || compare(p.a, q.a) || compare(p.b, q.b))
+            .sort((p, q) => (q.convergence + q.divergence) - (p.convergence + p.divergence) || compareNames(p.a, q.a) || compareNames(p.b, q.b))
             .slice(0, TRUNCATED_PAIRS)
-            .sort((p, q) => compare(p.a, q.a) || compare(p.b, q.b))
+            .sort((p, q) => compareNames(p.a, q.a) || compareNames(p.b, q.b))
         : allPairs;
     const interests: Record<string, InterestMobilisation> = {};
     for (const [name, figures] of interestMobilisation(model, rStar)) {
@@ -225,6 +226,3 @@ function roundPair(pair: PairConvergence): PairConvergence {
     };
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,5 +1,6 @@
-import { CLOSED_STATUSES, COMMITMENT_STATUSES } from '@territory/language';
+import { CLOSED_STATUSES, COMMITMENT_STATUSES } from './vocabulary.js';
 import type { TerritoryModel } from './model.js';
+import { compareNames } from './model.js';
 
 export type StatusCounts = Record<string, number>;
 
@@ -39,7 +40,7 @@ export function commitmentSummary(model: TerritoryModel): CommitmentSummary {
             }
         }
     }
-    overdue.sort((p, q) => compare(p.due, q.due) || compare(p.dialogue, q.dialogue) || compare(p.name, q.name));
+    overdue.sort((p, q) => compareNames(p.due, q.due) || compareNames(p.dialogue, q.dialogue) || compareNames(p.name, q.name));
     return { byDialogue, byActor: sortKeys(byActor), overdue };
 }
 
@@ -70,9 +71,6 @@ export function workshopSummary(model: TerritoryModel): WorkshopSummary {
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareNames(a, b)));
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,4 +1,5 @@
 import type { TerritoryModel } from './model.js';
+import { compareNames } from './model.js';
 
 /** Convergence and divergence of a pair of actors, a < b by name. */
 export interface PairConvergence {
@@ -40,10 +41,10 @@ export interface InterestMobilisation {
 export function convergencePairs(model: TerritoryModel, rStar: (actor: string) => number): PairConvergence[] {
     const byInterest = positionsByInterest(model);
     const pairs = new Map<string, PairConvergence>();
-    for (const [interest, positions] of [...byInterest].sort(([x], [y]) => compare(x, y))) {
+    for (const [interest, positions] of [...byInterest].sort(([x], [y]) => compareNames(x, y))) {
         for (let i = 0; i < positions.length; i++) {
             for (let j = i + 1; j < positions.length; j++) {
-                const [first, second] = compare(positions[i].actor, positions[j].actor) < 0
+                const [first, second] = compareNames(positions[i].actor, positions[j].actor) < 0
                     ? [positions[i], positions[j]] : [positions[j], positions[i]];
                 const key = `${first.actor}\u0000${second.actor}`;
                 let pair = pairs.get(key);
@@ -69,7 +70,7 @@ export function convergencePairs(model: TerritoryModel, rStar: (actor: string) =
             }
         }
     }
-    return [...pairs.values()].sort((p, q) => compare(p.a, q.a) || compare(p.b, q.b));
+    return [...pairs.values()].sort((p, q) => compareNames(p.a, q.a) || compareNames(p.b, q.b));
 }
 
 /** Per interest: who supports and opposes it, and the MACTOR support, opposition and mobilisation. */
@@ -111,6 +112,3 @@ function positionsByInterest(model: TerritoryModel): Map<string, Array<{ actor: 
     return byInterest;
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

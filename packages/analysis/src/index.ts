@@ -1,5 +1,5 @@
 export * from './model.js';
-export * from './extract.js';
+export * from './vocabulary.js';
 export * from './graphs.js';
 export * from './analyze.js';
 export type { PairConvergence, InterestMobilisation } from './convergence.js';

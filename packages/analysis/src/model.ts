@@ -68,3 +68,8 @@ export interface TerritoryModel {
     readonly workshops: readonly WorkshopData[];
     readonly dialogues: readonly DialogueData[];
 }
+
+/** Names are ordered by code point, the same on every machine and locale. */
+export function compareNames(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -2,6 +2,7 @@ import type { PairConvergence } from './convergence.js';
 import type { TerritoryGraphs } from './graphs.js';
 import { pairKey } from './graphs.js';
 import { introducers } from './metrics/paths.js';
+import { compareNames } from './model.js';
 
 export interface SynergyOpportunity {
     a: string;
@@ -44,7 +45,7 @@ function signOf(graphs: TerritoryGraphs, a: string, b: string): 1 | -1 | undefin
 export function synergyOpportunities(graphs: TerritoryGraphs, pairs: readonly PairConvergence[], top: number): SynergyOpportunity[] {
     const ranked = pairs
         .filter(pair => pair.convergence > pair.divergence && !joinedInG(graphs, pair.a, pair.b) && signOf(graphs, pair.a, pair.b) === undefined)
-        .sort((p, q) => (q.convergence - q.divergence) - (p.convergence - p.divergence) || compare(p.a, q.a) || compare(p.b, q.b))
+        .sort((p, q) => (q.convergence - q.divergence) - (p.convergence - p.divergence) || compareNames(p.a, q.a) || compareNames(p.b, q.b))
         .slice(0, top);
     return ranked.map(pair => ({
         a: pair.a,
@@ -60,7 +61,7 @@ export function synergyOpportunities(graphs: TerritoryGraphs, pairs: readonly Pa
 export function tensions(graphs: TerritoryGraphs, pairs: readonly PairConvergence[]): Tension[] {
     return pairs
         .filter(pair => pair.divergence > pair.convergence && joinedInG(graphs, pair.a, pair.b))
-        .sort((p, q) => (q.divergence - q.convergence) - (p.divergence - p.convergence) || compare(p.a, q.a) || compare(p.b, q.b))
+        .sort((p, q) => (q.divergence - q.convergence) - (p.divergence - p.convergence) || compareNames(p.a, q.a) || compareNames(p.b, q.b))
         .map(({ a, b, convergence, divergence }) => ({ a, b, convergence, divergence }));
 }
 
@@ -68,10 +69,7 @@ export function tensions(graphs: TerritoryGraphs, pairs: readonly PairConvergenc
 export function bridges(graphs: TerritoryGraphs, pairs: readonly PairConvergence[]): Bridge[] {
     return pairs
         .filter(pair => pair.convergence > 0 && signOf(graphs, pair.a, pair.b) === -1)
-        .sort((p, q) => q.convergence - p.convergence || compare(p.a, q.a) || compare(p.b, q.b))
+        .sort((p, q) => q.convergence - p.convergence || compareNames(p.a, q.a) || compareNames(p.b, q.b))
         .map(({ a, b, convergence, interests }) => ({ a, b, convergence, interests }));
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,5 +1,6 @@
 import type { AnalysisOptions, AnalysisResult, TerritoryModel } from '../src/index.js';
-import { analyze, modelFromDocuments } from '../src/index.js';
+import { analyze } from '../src/index.js';
+import { modelFromDocuments } from '../../language/src/index.js';
 import { createWorkspace } from '../../language/test/helpers.js';
 
 /** The linked model of the given files (name → text), as the editor and the CLI build it. */

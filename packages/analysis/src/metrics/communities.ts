@@ -1,6 +1,7 @@
 import type Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import modularityOf from 'graphology-metrics/graph/modularity.js';
+import { compareNames } from '../model.js';
 
 /**
  * Louvain communities on G, weighted (Blondel et al. 2008), made deterministic: a fixed-seed
@@ -21,8 +22,8 @@ export function communities(G: Graph): Record<string, number> {
         members.set(community, list);
     }
     const ordered = [...members.values()]
-        .map(list => list.sort(compare))
-        .sort((a, b) => b.length - a.length || compare(a[0], b[0]));
+        .map(list => list.sort(compareNames))
+        .sort((a, b) => b.length - a.length || compareNames(a[0], b[0]));
     const result: Record<string, number> = {};
     ordered.forEach((list, index) => list.forEach(node => { result[node] = index; }));
     return result;
@@ -46,6 +47,3 @@ function seededRandom(seed: number): () => number {
     };
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

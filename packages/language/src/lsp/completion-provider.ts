@@ -3,8 +3,8 @@ import { AstUtils, GrammarAST as ast } from 'langium';
 import type { CompletionAcceptor, CompletionContext, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
-import type { ValueWord } from '../vocabulary.js';
-import { COLOR_CHOICES, COMMITMENT_STATUSES, LAYOUTS, SIZE_METRICS } from '../vocabulary.js';
+import type { ValueWord } from '@territory/analysis';
+import { COLOR_CHOICES, COMMITMENT_STATUSES, LAYOUTS, SIZE_METRICS } from '@territory/analysis';
 
 /** Which value words a `Word` slot takes, by the property it is assigned to. */
 const VALUE_WORDS: Record<string, readonly ValueWord[]> = {

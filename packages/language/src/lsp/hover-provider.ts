@@ -9,7 +9,7 @@ import {
 } from '../generated/ast.js';
 import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
-import { DEFAULT_COMMITMENT_STATUS } from '../vocabulary.js';
+import { DEFAULT_COMMITMENT_STATUS } from '@territory/analysis';
 import type { TerritoryModelIndex } from '../workspace/model-index.js';
 import { parentOf, relationDirection } from '../validation/territory-validator.js';
 import { escapeMarkdown as md } from './markdown.js';

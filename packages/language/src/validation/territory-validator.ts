@@ -11,7 +11,7 @@ import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
 import {
     CLOSED_STATUSES, COLOR_CHOICES, COMMITMENT_STATUSES, DEFAULT_COMMITMENT_STATUS, LAYOUTS, SIZE_METRICS, words
-} from '../vocabulary.js';
+} from '@territory/analysis';
 import type { ModelFacts, TerritoryModelIndex } from '../workspace/model-index.js';
 import { isCalendarDate, today } from './dates.js';
 import { IssueCodes } from './issue-codes.js';

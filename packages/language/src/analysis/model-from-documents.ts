@@ -1,11 +1,11 @@
 import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
-import type { Model } from '@territory/language';
-import {
-    DEFAULT_COMMITMENT_STATUS, isActor, isCalendarDate, isDialogue, isInterest, isPreludeUri, isTerritory, isTie, isWorkshop,
-    today
-} from '@territory/language';
-import type { ActorData, DialogueData, InterestData, Polarity, TerritoryModel, TieData, WorkshopData } from './model.js';
+import type { ActorData, DialogueData, InterestData, Polarity, TerritoryModel, TieData, WorkshopData } from '@territory/analysis';
+import { compareNames, DEFAULT_COMMITMENT_STATUS } from '@territory/analysis';
+import type { Model } from '../generated/ast.js';
+import { isActor, isDialogue, isInterest, isTerritory, isTie, isWorkshop } from '../generated/ast.js';
+import { isPreludeUri } from '../prelude.js';
+import { isCalendarDate, today } from '../validation/dates.js';
 
 /**
  * Reads the linked documents of a model into plain data. Elements whose references do not
@@ -92,11 +92,6 @@ export function modelFromDocuments(documents: Iterable<LangiumDocument>): Territ
         workshops: workshops.sort(byName),
         dialogues: dialogues.sort(byName)
     };
-}
-
-/** Names are ordered by code point, the same on every machine and locale. */
-export function compareNames(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function integer(text: string | undefined): number | undefined {

@@ -8,3 +8,7 @@ export type { CommitmentSummary, WorkshopSummary, OverdueCommitment, StatusCount
 export type { BrokerageRoles } from './metrics/brokerage.js';
 export type { SociometricStatus } from './metrics/status.js';
 export { modularity } from './metrics/communities.js';
+export { contractJson } from './report/contract.js';
+export { actorsCsv, csvCell } from './report/csv.js';
+export { escapeMarkdown, metricsTableMarkdown, opportunitiesMarkdown, SORTABLE_FIGURES, summaryMarkdown } from './report/markdown.js';
+export type { SortableFigure } from './report/markdown.js';

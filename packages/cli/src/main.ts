@@ -2,6 +2,7 @@
 import '../../language/src/polyfill.cjs';
 import { parseArgs } from 'node:util';
 import { checkModel, formatSummary, formatText } from './commands/check.js';
+import { metrics, parseFormat, parseTop } from './commands/metrics.js';
 import { UsageError } from './errors.js';
 
 const VERSION = '0.1.0';
@@ -9,24 +10,35 @@ const VERSION = '0.1.0';
 const HELP = `territory — check and analyse territory models
 
 Usage:
-  territory check [paths…] [--format text|json]
+  territory check [paths…] [--format text|json] [--quiet]
+  territory metrics [paths…] [--format json|csv|md] [--top N] [--all-pairs]
 
 Commands:
   check     Report every error, warning and hint of the model made of the
             .territory files under the given files or folders (default: .),
             as file:line:col severity code message.
             Exit code: 0 no error, 1 errors, 2 usage or I/O problem.
+  metrics   The sociogram analysis: per-actor figures (degree, betweenness,
+            closeness, PageRank, community, sociometric status, MACTOR…),
+            network figures, convergence, synergy opportunities with who could
+            introduce the actors, tensions, bridges and commitments.
+            json: the contract of docs/metrics.md; csv: one row per actor;
+            md: a readable summary.
 
 Options:
-  --format  text (default) or json
-  --quiet   print errors only (text format)
-  --debug   show a stack trace on internal errors
+  --format     check: text (default) or json; metrics: json (default), csv or md
+  --top N      metrics: how many synergy opportunities to list (default 100)
+  --all-pairs  metrics: list every convergent pair even above 1,000 actors
+  --quiet      check: print errors only
+  --debug      show a stack trace on internal errors
   -h, --help     this help
   -v, --version  the version
 
 Examples:
   territory check examples/oriental
   territory check model.territory --format json
+  territory metrics examples/oriental --format md
+  territory metrics examples/oriental --format csv > actors.csv
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
         args: argv,
         allowPositionals: true,
         options: {
-            format: { type: 'string', default: 'text' },
+            format: { type: 'string' },
+            top: { type: 'string' },
+            'all-pairs': { type: 'boolean', default: false },
             quiet: { type: 'boolean', default: false },
             debug: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false },
@@ -52,11 +66,12 @@ async function main(argv: string[]): Promise<number> {
     }
     switch (command) {
         case 'check': {
-            if (values.format !== 'text' && values.format !== 'json') {
-                throw new UsageError(`--format must be text or json, not '${values.format}'`);
+            const format = values.format ?? 'text';
+            if (format !== 'text' && format !== 'json') {
+                throw new UsageError(`--format must be text or json, not '${format}'`);
             }
             const result = await checkModel(paths);
-            if (values.format === 'json') {
+            if (format === 'json') {
                 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
             } else {
                 const shown = values.quiet ? { ...result, diagnostics: result.diagnostics.filter(d => d.severity === 'error') } : result;
@@ -65,6 +80,15 @@ async function main(argv: string[]): Promise<number> {
                 if (!values.quiet) process.stderr.write(formatSummary(result) + '\n');
             }
             return result.summary.errors > 0 ? 1 : 0;
+        }
+        case 'metrics': {
+            const output = await metrics(paths, {
+                format: parseFormat(values.format ?? 'json'),
+                top: parseTop(values.top),
+                allPairs: values['all-pairs']
+            });
+            process.stdout.write(output);
+            return 0;
         }
         default:
             throw new UsageError(`unknown command '${command}' (try territory --help)`);

@@ -1,29 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-
-const root = resolve(__dirname, '../../..');
-const bin = join(root, 'packages/cli/bin/territory.cjs');
-
-interface Run { code: number; stdout: string; stderr: string }
-
-async function territory(args: string[], cwd: string): Promise<Run> {
-    try {
-        const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const failed = error as { code: number; stdout: string; stderr: string };
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-}
+import { root, territory } from './run.js';
 
 let folder: string;
 
 beforeAll(() => {
-    // The real bin runs the built bundle: `npm test` builds first (pretest).
     folder = mkdtempSync(join(tmpdir(), 'territory-cli-'));
     mkdirSync(join(folder, 'clean'));
     writeFileSync(join(folder, 'clean', 'a.territory'), 'actor AssocAmal "Association Amal — جمعية الأمل"\nactor CoopArgan\n');

@@ -9,10 +9,9 @@ import {
 } from '../generated/ast.js';
 import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
-import { DEFAULT_COMMITMENT_STATUS } from '@territory/analysis';
 import type { TerritoryModelIndex } from '../workspace/model-index.js';
 import { parentOf, relationDirection } from '../validation/territory-validator.js';
-import { escapeMarkdown as md } from './markdown.js';
+import { DEFAULT_COMMITMENT_STATUS, escapeMarkdown as md } from '@territory/analysis';
 
 /**
  * Hover on a declaration or a reference: what the element is, in the words of the model

@@ -8,6 +8,7 @@ const production = process.argv.includes('--production');
 const nodeBundles = [
     { entryPoints: { extension: 'packages/extension/src/extension.ts' }, external: ['vscode'] },
     { entryPoints: { server: 'packages/server/src/main.ts' } },
+    { entryPoints: { 'analysis-worker': 'packages/server/src/analysis-worker.ts' } },
     { entryPoints: { cli: 'packages/cli/src/main.ts' } }
 ];
 

@@ -2,7 +2,7 @@ import type { InterestMobilisation, PairConvergence } from './convergence.js';
 import { convergencePairs, interestMobilisation } from './convergence.js';
 import type { CommitmentSummary, StatusCounts, WorkshopSummary } from './commitments.js';
 import { commitmentSummary, emptyStatusCounts, workshopSummary } from './commitments.js';
-import type { TerritoryGraphs } from './graphs.js';
+import type { CompactGraph, TerritoryGraphs } from './graphs.js';
 import { buildGraphs } from './graphs.js';
 import { mactorInfluence } from './mactor.js';
 import type { TerritoryModel } from './model.js';
@@ -100,8 +100,13 @@ export function analyze(model: TerritoryModel, options: AnalysisOptions = {}): A
 }
 
 export function computePathFigures(graphs: TerritoryGraphs): PathFigures {
-    const { betweenness, closeness } = pathMetrics(graphs.compact);
-    return { betweenness, closeness, constraint: constraint(graphs.compact) };
+    return computePathFiguresOf(graphs.compact);
+}
+
+/** The path metrics of a compact graph: what a worker thread receives and computes. */
+export function computePathFiguresOf(graph: CompactGraph): PathFigures {
+    const { betweenness, closeness } = pathMetrics(graph);
+    return { betweenness, closeness, constraint: constraint(graph) };
 }
 
 /**

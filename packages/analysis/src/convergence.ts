@@ -33,6 +33,17 @@ export interface InterestMobilisation {
 }
 
 /**
+ * What two positions on one interest add to a pair's convergence or divergence:
+ * (|p(a,i)| + |p(b,i)|)/2, on the side of convergence when they take the same side.
+ */
+export function positionAgreement(a: number, b: number): { convergence: number; divergence: number } {
+    const weight = (Math.abs(a) + Math.abs(b)) / 2;
+    if (a * b > 0) return { convergence: weight, divergence: 0 };
+    if (a * b < 0) return { convergence: 0, divergence: weight };
+    return { convergence: 0, divergence: 0 };
+}
+
+/**
  * MACTOR convergence between actors from their positions p(a,i) (+intensity for `supports`,
  * −intensity for `opposes`). Pairs are gathered through each interest's supporters and
  * opponents, never over all pairs of actors: only pairs sharing an interest can converge or
@@ -55,17 +66,17 @@ export function convergencePairs(model: TerritoryModel, rStar: (actor: string) =
                     };
                     pairs.set(key, pair);
                 }
-                const plain = (Math.abs(first.position) + Math.abs(second.position)) / 2;
-                const weighted = (Math.abs(rStar(first.actor) * first.position) + Math.abs(rStar(second.actor) * second.position)) / 2;
-                if (first.position * second.position > 0) {
-                    pair.convergence += plain;
+                const plain = positionAgreement(first.position, second.position);
+                const weighted = positionAgreement(rStar(first.actor) * first.position, rStar(second.actor) * second.position);
+                pair.convergence += plain.convergence;
+                pair.divergence += plain.divergence;
+                pair.weightedConvergence += weighted.convergence;
+                pair.weightedDivergence += weighted.divergence;
+                if (plain.convergence > 0) {
                     pair.convergentInterests++;
-                    pair.weightedConvergence += weighted;
                     pair.interests.push(interest);
                 } else {
-                    pair.divergence += plain;
                     pair.divergentInterests++;
-                    pair.weightedDivergence += weighted;
                 }
             }
         }

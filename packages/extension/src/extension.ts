@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { PRELUDE_SCHEME, PRELUDE_TEXT } from '../../language/src/prelude.js';
+import { registerReportCommands } from './reports.js';
 
 let client: LanguageClient | undefined;
 
@@ -13,6 +14,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }));
     client = startLanguageClient(context);
     await client.start();
+    const reports = registerReportCommands(context, client);
+    // Reports follow edits: the server reruns the analysis after each change.
+    context.subscriptions.push(vscode.workspace.onDidChangeTextDocument(event => {
+        if (event.document.languageId === 'territory') reports.refreshAll();
+    }));
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,3 +7,6 @@ export { IssueCodes } from './validation/issue-codes.js';
 export { isCalendarDate, today } from './validation/dates.js';
 export { parentOf, relationDirection } from './validation/territory-validator.js';
 export type { ModelFacts, Declaration } from './workspace/model-index.js';
+export * from './analysis/analysis-service.js';
+export * from './analysis/path-metrics-runner.js';
+export { SHOW_METRICS_COMMAND } from './lsp/code-lens-provider.js';

@@ -1,4 +1,4 @@
-import type { Module } from 'langium';
+import type { DeepPartial, Module } from 'langium';
 import { inject, URI } from 'langium';
 import type {
     DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices,
@@ -21,12 +21,20 @@ import { TerritoryCodeActionProvider } from './lsp/code-actions.js';
 import { TerritorySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { TerritoryRenameProvider } from './lsp/rename-provider.js';
 import { TerritoryFuzzyMatcher } from './lsp/fuzzy-matcher.js';
+import { TerritoryCodeLensProvider } from './lsp/code-lens-provider.js';
+import { TerritoryAnalysisService } from './analysis/analysis-service.js';
+import type { PathMetricsRunner } from './analysis/path-metrics-runner.js';
+import { InProcessPathMetricsRunner } from './analysis/path-metrics-runner.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 
 /** Services the territory language adds to Langium's. */
 export type TerritoryAddedServices = {
     references: {
         ModelIndex: TerritoryModelIndex;
+    };
+    analysis: {
+        AnalysisService: TerritoryAnalysisService;
+        PathMetricsRunner: PathMetricsRunner;
     };
     validation: {
         TerritoryValidator: TerritoryValidator;
@@ -45,6 +53,10 @@ export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices &
         Linker: (services) => new TerritoryLinker(services),
         ModelIndex: (services) => new TerritoryModelIndex(services)
     },
+    analysis: {
+        AnalysisService: (services) => new TerritoryAnalysisService(services),
+        PathMetricsRunner: () => new InProcessPathMetricsRunner()
+    },
     validation: {
         DocumentValidator: (services) => new TerritoryDocumentValidator(services),
         TerritoryValidator: (services) => new TerritoryValidator(services)
@@ -55,7 +67,8 @@ export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices &
         Formatter: () => new TerritoryFormatter(),
         CodeActionProvider: () => new TerritoryCodeActionProvider(),
         SemanticTokenProvider: (services) => new TerritorySemanticTokenProvider(services),
-        RenameProvider: (services) => new TerritoryRenameProvider(services)
+        RenameProvider: (services) => new TerritoryRenameProvider(services),
+        CodeLensProvider: (services) => new TerritoryCodeLensProvider(services)
     }
 };
 
@@ -72,7 +85,7 @@ export const TerritorySharedModule: Module<LangiumSharedServices, PartialLangium
  * Creates the shared services and the territory language services, with the built-in
  * prelude already among the documents.
  */
-export function createTerritoryServices(context: DefaultSharedModuleContext): {
+export function createTerritoryServices(context: DefaultSharedModuleContext, ...overrides: Array<Module<TerritoryServices, DeepPartial<TerritoryServices>>>): {
     shared: LangiumSharedServices;
     Territory: TerritoryServices;
 } {
@@ -84,10 +97,13 @@ export function createTerritoryServices(context: DefaultSharedModuleContext): {
     const Territory = inject(
         createDefaultModule({ shared }),
         TerritoryLanguageGeneratedModule,
-        TerritoryModule
+        TerritoryModule,
+        ...overrides
     );
     shared.ServiceRegistry.register(Territory);
     registerValidationChecks(Territory);
+    // Created eagerly: it listens to workspace builds from the first one on.
+    void Territory.analysis.AnalysisService;
     const prelude = shared.workspace.LangiumDocumentFactory.fromString(PRELUDE_TEXT, URI.parse(PRELUDE_URI));
     shared.workspace.LangiumDocuments.addDocument(prelude);
     if (!context.connection) {

@@ -199,6 +199,12 @@ const cases: Case[] = [
         passing: BASE + 'interest Roads\nactor C { opposes Roads }\ntie C -- A trust'
     },
     {
+        code: 'tension', severity: HINT,
+        failing: 'interest W\nactor A { supports W 3 }\nactor B { opposes W 1 }\ntie A -- B trust\ntie A -> B advice', text: 'tie A -- B trust',
+        message: /Tension: 'A' and 'B' are tied but diverge on W \(divergence 2 > convergence 0\)/,
+        passing: 'interest W\nactor A { supports W 3 }\nactor B { supports W 1 }\ntie A -- B trust'
+    },
+    {
         code: 'party-without-commitment', severity: HINT,
         failing: BASE + 'dialogue D {\n parties A, B\n commitment C1: A commits }', text: 'B', message: /Party 'B' makes no commitment/,
         passing: BASE + 'dialogue D {\n parties A, B\n commitment C1: A commits\n commitment C2: B commits }'

@@ -4,7 +4,12 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createTerritoryServices } from '@territory/language';
+import { registerCustomRequests } from './custom-requests.js';
+import { WorkerPathMetricsRunner } from './worker-path-metrics.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createTerritoryServices({ connection, ...NodeFileSystem });
+const { shared, Territory } = createTerritoryServices({ connection, ...NodeFileSystem }, {
+    analysis: { PathMetricsRunner: () => new WorkerPathMetricsRunner() }
+});
+registerCustomRequests(connection, Territory);
 startLanguageServer(shared);

@@ -10,7 +10,9 @@ import {
 import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
 import type { TerritoryModelIndex } from '../workspace/model-index.js';
+import type { TerritoryAnalysisService } from '../analysis/analysis-service.js';
 import { parentOf, relationDirection } from '../validation/territory-validator.js';
+import type { ActorMetrics } from '@territory/analysis';
 import { DEFAULT_COMMITMENT_STATUS, escapeMarkdown as md } from '@territory/analysis';
 
 /**
@@ -19,10 +21,12 @@ import { DEFAULT_COMMITMENT_STATUS, escapeMarkdown as md } from '@territory/anal
  */
 export class TerritoryHoverProvider extends AstNodeHoverProvider {
     protected readonly modelIndex: TerritoryModelIndex;
+    protected readonly analysis: TerritoryAnalysisService;
 
     constructor(services: TerritoryServices) {
         super(services);
         this.modelIndex = services.references.ModelIndex;
+        this.analysis = services.analysis.AnalysisService;
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -61,8 +65,21 @@ export class TerritoryHoverProvider extends AstNodeHoverProvider {
             facts.join(' · '),
             ...(stances.length ? [stances.join(' · ')] : []),
             ...(actor.tags.length ? [`tags: ${actor.tags.map(md).join(', ')}`] : []),
-            ...optional(actor.description)
+            ...optional(actor.description),
+            ...this.actorAnalysis(actor.name)
         ];
+    }
+
+    /** The actor's place in the sociogram, from the latest analysis (nothing before the first one). */
+    protected actorAnalysis(name: string): string[] {
+        const figures = this.analysis.current()?.result.actors[name];
+        if (!figures) return [];
+        const lines = [`**In the sociogram** — ${actorFigures(figures)}`];
+        const convergent = this.analysis.mostConvergent(name);
+        if (convergent.length) {
+            lines.push(`Converges most with: ${convergent.map(pair => `${md(pair.a === name ? pair.b : pair.a)} (${pair.convergence})`).join(', ')}`);
+        }
+        return lines;
     }
 
     protected describeInterest(interest: Interest): string[] {
@@ -72,8 +89,29 @@ export class TerritoryHoverProvider extends AstNodeHoverProvider {
             interest.zone?.ref ? `zone: ${md(interest.zone.ref.title ?? interest.zone.ref.name)}` : undefined,
             stances === 1 ? '1 actor takes a position' : `${stances} actors take a position`
         ].filter(isText);
-        return [heading('interest', interest.name, interest.title), facts.join(' · '), ...optional(interest.description)];
+        const mobilisation = this.analysis.current()?.result.interests[interest.name];
+        const positions = mobilisation ? [
+            `Supported by: ${mobilisation.supporters.length ? mobilisation.supporters.map(md).join(', ') : 'nobody'}`,
+            `Opposed by: ${mobilisation.opponents.length ? mobilisation.opponents.map(md).join(', ') : 'nobody'}`,
+            `Mobilisation ${figure(mobilisation.mobilisation)} (support ${figure(mobilisation.support)}, opposition ${figure(mobilisation.opposition)}, weighted by MACTOR power)`
+        ] : [];
+        return [heading('interest', interest.name, interest.title), facts.join(' · '), ...positions, ...optional(interest.description)];
     }
+}
+
+/** The figures shown for an actor in hovers and code lenses: ties, betweenness, community, status. */
+export function actorFigures(figures: ActorMetrics): string {
+    const parts = [
+        figures.degree === 1 ? '1 tie' : `${figures.degree} ties`,
+        figures.betweenness === null ? 'betweenness …' : `betweenness ${figure(figures.betweenness)}`,
+        `community ${figures.community}`,
+        figures.status
+    ];
+    return parts.join(' · ');
+}
+
+function figure(value: number): string {
+    return Number.isInteger(value) ? String(value) : value.toFixed(3);
 }
 
 function heading(keyword: string, name: string, title: string | undefined): string {

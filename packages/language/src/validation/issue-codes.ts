@@ -34,4 +34,5 @@ export namespace IssueCodes {
     export const IsolatedActor = 'isolated-actor';
     export const InterestWithoutStance = 'interest-without-stance';
     export const PartyWithoutCommitment = 'party-without-commitment';
+    export const Tension = 'tension';
 }

@@ -10,7 +10,7 @@ import { closestNames, hasBidiControl } from '../names.js';
 import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
 import {
-    CLOSED_STATUSES, COLOR_CHOICES, COMMITMENT_STATUSES, DEFAULT_COMMITMENT_STATUS, LAYOUTS, SIZE_METRICS, words
+    CLOSED_STATUSES, COLOR_CHOICES, COMMITMENT_STATUSES, DEFAULT_COMMITMENT_STATUS, LAYOUTS, positionAgreement, SIZE_METRICS, words
 } from '@territory/analysis';
 import type { ModelFacts, TerritoryModelIndex } from '../workspace/model-index.js';
 import { isCalendarDate, today } from './dates.js';
@@ -196,10 +196,35 @@ export class TerritoryValidator {
                     { node: tie, property: 'arrow', ...issue(IssueCodes.DirectionMismatch, { arrow: '--' }) });
             }
         }
+        if (source && target && source !== target && this.facts().firstPositiveTies.has(tie)) {
+            this.checkTension(tie, source, target, accept);
+        }
         const first = this.facts().repeatedTies.get(tie);
         if (first) {
             accept('warning', `The same tie is already declared in ${fileName(AstUtils.getDocument(first).uri.path)}:${line(first)}.`,
                 { node: tie, ...issue(IssueCodes.DuplicateTie) });
+        }
+    }
+
+    /** A tie between actors whose positions diverge more than they converge (MACTOR 2DAA > 2CAA). */
+    private checkTension(tie: Tie, source: Actor, target: Actor, accept: ValidationAcceptor): void {
+        const positions = (actor: Actor) => new Map(actor.stances.filter(s => s.interest?.ref).map(stance =>
+            [stance.interest.ref!, (stance.position === 'opposes' ? -1 : 1) * (/^[0-9]+$/.test(stance.intensity ?? '') ? Number(stance.intensity) : 1)]));
+        const theirs = positions(target);
+        let convergence = 0;
+        let divergence = 0;
+        const divergent: string[] = [];
+        for (const [interest, position] of positions(source)) {
+            const other = theirs.get(interest);
+            if (other === undefined) continue;
+            const agreement = positionAgreement(position, other);
+            convergence += agreement.convergence;
+            divergence += agreement.divergence;
+            if (agreement.divergence > 0) divergent.push(interest.name);
+        }
+        if (divergence > convergence) {
+            accept('hint', `Tension: '${source.name}' and '${target.name}' are tied but diverge on ${divergent.join(', ')} (divergence ${divergence} > convergence ${convergence}).`,
+                { node: tie, ...issue(IssueCodes.Tension) });
         }
     }
 

@@ -23,6 +23,8 @@ export interface ModelFacts {
     readonly stanceCount: ReadonlyMap<Interest, number>;
     /** Ties that repeat an earlier tie (same endpoints, relation and direction), with the first one. */
     readonly repeatedTies: ReadonlyMap<Tie, Tie>;
+    /** For each pair of actors joined in the sociogram, the first positive or neutral tie joining them. */
+    readonly firstPositiveTies: ReadonlySet<Tie>;
     /** Every territory declaration, in workspace order; only the first one counts. */
     readonly territories: readonly Territory[];
 }
@@ -55,6 +57,8 @@ export class TerritoryModelIndex {
         const repeatedTies = new Map<Tie, Tie>();
         const firstTie = new Map<string, Tie>();
         const territories: Territory[] = [];
+        const firstPositiveTies = new Set<Tie>();
+        const joinedPairs = new Set<string>();
         for (const document of this.orderedDocuments()) {
             const builtin = isPreludeUri(document.uri);
             const model = document.parseResult.value as Model;
@@ -71,6 +75,14 @@ export class TerritoryModelIndex {
                     const target = node.target?.ref;
                     if (source) tieCount.set(source, (tieCount.get(source) ?? 0) + 1);
                     if (target && target !== source) tieCount.set(target, (tieCount.get(target) ?? 0) + 1);
+                    const relation = node.relation?.ref;
+                    if (source && target && relation && relation.polarity !== 'negative') {
+                        const pair = source.name < target.name ? `${source.name}\u0000${target.name}` : `${target.name}\u0000${source.name}`;
+                        if (!joinedPairs.has(pair)) {
+                            joinedPairs.add(pair);
+                            firstPositiveTies.add(node);
+                        }
+                    }
                     const key = tieKey(node);
                     if (key) {
                         const first = firstTie.get(key);
@@ -85,7 +97,7 @@ export class TerritoryModelIndex {
                 }
             }
         }
-        return { declarations, tieCount, stanceCount, repeatedTies, territories };
+        return { declarations, tieCount, stanceCount, repeatedTies, firstPositiveTies, territories };
     }
 }
 

@@ -1,0 +1,201 @@
+import type { AnalysisResult, PairConvergence, TerritoryModel } from '@territory/analysis';
+import { analyzeWithoutPaths, buildGraphs, compareNames, withPathMetrics } from '@territory/analysis';
+import type { LangiumDocuments } from 'langium';
+import { Cancellation, DocumentState, isOperationCancelled, OperationCancelled } from 'langium';
+import type { Connection, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver';
+import { Emitter, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver';
+import type { TerritoryServices } from '../territory-module.js';
+import { modelFromDocuments } from './model-from-documents.js';
+import type { PathMetricsRunner } from './path-metrics-runner.js';
+
+export interface AnalysisSettings {
+    /** Quiet time after the last build before the analysis starts. */
+    debounceMs: number;
+}
+
+const DEFAULT_SETTINGS: AnalysisSettings = { debounceMs: 300 };
+
+/** A finished (or partial, cheap-figures-first) analysis with the model it describes. */
+export interface AnalysisSnapshot {
+    readonly model: TerritoryModel;
+    readonly result: AnalysisResult;
+    /** Increases with every analysis run; a newer run supersedes older ones. */
+    readonly generation: number;
+}
+
+/**
+ * Runs the sociogram analysis once per workspace build: debounced after the build (so it
+ * never delays diagnostics), cheap figures first, the path metrics after them through the
+ * `PathMetricsRunner`, and cancelled by any newer build. Editor features read the latest
+ * snapshot and never wait for it.
+ */
+export class TerritoryAnalysisService {
+    private readonly documents: LangiumDocuments;
+    private readonly runner: () => PathMetricsRunner;
+    private readonly connection?: Connection;
+    private readonly services: TerritoryServices;
+    private latest?: AnalysisSnapshot;
+    private generation = 0;
+    private timer?: ReturnType<typeof setTimeout>;
+    private running?: Cancellation.CancellationTokenSource;
+    private readonly emitter = new Emitter<AnalysisSnapshot>();
+    private waiting: Array<{ resolve: (snapshot: AnalysisSnapshot) => void }> = [];
+    private convergentIndex?: { generation: number; byActor: Map<string, PairConvergence[]> };
+    private progressSupported = false;
+    private progressCount = 0;
+
+    /** Fired when an analysis produces results: once with the cheap figures, once complete. */
+    readonly onAnalysis = this.emitter.event;
+
+    constructor(services: TerritoryServices) {
+        this.services = services;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.runner = () => services.analysis.PathMetricsRunner;
+        this.connection = services.shared.lsp.Connection;
+        services.shared.lsp.LanguageServer?.onInitialize(params => {
+            this.progressSupported = Boolean(params.capabilities.window?.workDoneProgress);
+        });
+        services.shared.workspace.DocumentBuilder.onUpdate(() => this.cancelRunning());
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => { void this.schedule(); });
+    }
+
+    /** The latest analysis, possibly still without path metrics; undefined before the first one. */
+    current(): AnalysisSnapshot | undefined {
+        return this.latest;
+    }
+
+    /** The next complete analysis (or the current one when it is complete and up to date). */
+    complete(cancel: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<AnalysisSnapshot> {
+        const idle = !this.timer && !this.running;
+        if (idle && this.latest?.result.complete && this.latest.generation === this.generation) {
+            return Promise.resolve(this.latest);
+        }
+        if (idle) void this.schedule(0); // nothing built since start-up: analyse what there is now
+        return new Promise((resolve, reject) => {
+            const waiter = { resolve };
+            this.waiting.push(waiter);
+            cancel.onCancellationRequested(() => {
+                this.waiting = this.waiting.filter(w => w !== waiter);
+                reject(OperationCancelled);
+            });
+        });
+    }
+
+    /** The actors that converge most with `actor` (by 2CAA), most first. */
+    mostConvergent(actor: string, count = 3): PairConvergence[] {
+        const snapshot = this.latest;
+        if (!snapshot) return [];
+        if (this.convergentIndex?.generation !== snapshot.generation) {
+            const byActor = new Map<string, PairConvergence[]>();
+            for (const pair of snapshot.result.convergence.pairs) {
+                if (pair.convergence <= 0) continue;
+                for (const name of [pair.a, pair.b]) {
+                    const list = byActor.get(name) ?? [];
+                    list.push(pair);
+                    byActor.set(name, list);
+                }
+            }
+            this.convergentIndex = { generation: snapshot.generation, byActor };
+        }
+        return (this.convergentIndex.byActor.get(actor) ?? [])
+            .slice()
+            .sort((p, q) => q.convergence - p.convergence || compareNames(other(p, actor), other(q, actor)))
+            .slice(0, count);
+    }
+
+    private cancelRunning(): void {
+        this.running?.cancel();
+        this.running = undefined;
+    }
+
+    private async schedule(delay?: number): Promise<void> {
+        this.cancelRunning();
+        if (this.timer) clearTimeout(this.timer);
+        const generation = ++this.generation;
+        const debounceMs = delay ?? (await this.settings()).debounceMs;
+        if (generation !== this.generation) return;
+        this.timer = setTimeout(() => {
+            this.timer = undefined;
+            void this.run(generation);
+        }, debounceMs);
+    }
+
+    private async settings(): Promise<AnalysisSettings> {
+        try {
+            const configured = await this.services.shared.workspace.ConfigurationProvider.getConfiguration('territory', 'analysis');
+            return { ...DEFAULT_SETTINGS, ...(configured ?? {}) };
+        } catch {
+            return DEFAULT_SETTINGS;
+        }
+    }
+
+    private async run(generation: number): Promise<void> {
+        const source = new Cancellation.CancellationTokenSource();
+        this.running = source;
+        const progress = await this.beginProgress();
+        let outcome = 'cancelled by a newer edit';
+        try {
+            // Analyse the model as the checker sees it: once every document is validated.
+            await this.services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, source.token);
+            if (source.token.isCancellationRequested || generation !== this.generation) return;
+            const documents = this.documents.all.filter(document => document.state >= DocumentState.Validated).toArray();
+            const model = modelFromDocuments(documents);
+            progress?.report(`${model.actors.length} actors: key figures`);
+            const graphs = buildGraphs(model);
+            const partial = analyzeWithoutPaths(model, graphs);
+            if (source.token.isCancellationRequested || generation !== this.generation) return;
+            this.publish({ model, result: partial, generation });
+            progress?.report(`${model.actors.length} actors: betweenness, closeness, constraint`);
+            const figures = await this.runner().compute(graphs.compact, source.token);
+            if (source.token.isCancellationRequested || generation !== this.generation) return;
+            this.publish({ model, result: withPathMetrics(partial, graphs, figures), generation });
+            outcome = `done: ${model.actors.length} actors`;
+        } catch (error) {
+            if (!isOperationCancelled(error) && !source.token.isCancellationRequested) {
+                outcome = 'failed';
+                console.error('Territory analysis failed:', error);
+            }
+        } finally {
+            progress?.done(outcome);
+            if (this.running === source) this.running = undefined;
+            source.dispose();
+        }
+    }
+
+    private publish(snapshot: AnalysisSnapshot): void {
+        this.latest = snapshot;
+        this.emitter.fire(snapshot);
+        if (snapshot.result.complete) {
+            const waiting = this.waiting;
+            this.waiting = [];
+            waiting.forEach(waiter => waiter.resolve(snapshot));
+        }
+    }
+
+    /**
+     * Server-initiated progress (`window/workDoneProgress/create`, then `$/progress`), when the
+     * client supports it. The end message says whether the run finished or a newer edit
+     * cancelled it.
+     */
+    private async beginProgress(): Promise<{ report(message: string): void; done(message: string): void } | undefined> {
+        const connection = this.connection;
+        if (!connection || !this.progressSupported) return undefined;
+        const token = `territory-analysis-${++this.progressCount}`;
+        try {
+            await connection.sendRequest(WorkDoneProgressCreateRequest.type, { token });
+        } catch {
+            return undefined;
+        }
+        const send = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) =>
+            void connection.sendProgress(WorkDoneProgress.type, token, value);
+        send({ kind: 'begin', title: 'Territory analysis', cancellable: false });
+        return {
+            report: message => send({ kind: 'report', message }),
+            done: message => send({ kind: 'end', message })
+        };
+    }
+}
+
+function other(pair: PairConvergence, actor: string): string {
+    return pair.a === actor ? pair.b : pair.a;
+}

@@ -1,0 +1,49 @@
+import type { LangiumDocument } from 'langium';
+import { AstUtils } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens } from 'vscode-languageserver';
+import { CodeLensRefreshRequest } from 'vscode-languageserver';
+import { isActor } from '../generated/ast.js';
+import type { TerritoryAnalysisService } from '../analysis/analysis-service.js';
+import type { TerritoryServices } from '../territory-module.js';
+import { actorFigures } from './hover-provider.js';
+
+/** The command a lens runs; the extension implements it. */
+export const SHOW_METRICS_COMMAND = 'territory.showMetrics';
+
+/**
+ * Above each actor, its place in the sociogram (`12 ties · betweenness 0.031 · community 3 ·
+ * popular`), from the latest analysis; the lenses are refreshed when an analysis ends.
+ */
+export class TerritoryCodeLensProvider implements CodeLensProvider {
+    private readonly analysis: TerritoryAnalysisService;
+
+    constructor(services: TerritoryServices) {
+        this.analysis = services.analysis.AnalysisService;
+        const connection = services.shared.lsp.Connection;
+        let refreshSupported = false;
+        services.shared.lsp.LanguageServer?.onInitialize(params => {
+            refreshSupported = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
+        });
+        this.analysis.onAnalysis(() => {
+            if (connection && refreshSupported) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        });
+    }
+
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
+        const result = this.analysis.current()?.result;
+        if (!result) return [];
+        const lenses: CodeLens[] = [];
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            if (isActor(node) && node.$cstNode) {
+                const figures = result.actors[node.name];
+                if (!figures) continue;
+                lenses.push({
+                    range: node.$cstNode.range,
+                    command: { title: actorFigures(figures), command: SHOW_METRICS_COMMAND, arguments: [node.name] }
+                });
+            }
+        }
+        return lenses;
+    }
+}

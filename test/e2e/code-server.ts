@@ -4,7 +4,7 @@
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import {
   CODE_SERVER_DIR,
   DEFAULT_VSIX,
@@ -224,4 +224,79 @@ export async function suggestionLabels(page: Page, timeout = 20_000): Promise<st
   const rows = suggestWidget(page).locator('.monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout });
   return (await suggestWidget(page).locator('.monaco-list-row .label-name').allInnerTexts()).map((s) => s.trim());
+}
+
+/** The quick input (command palette, quick picks) while it is open. */
+export function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget');
+}
+
+/**
+ * Runs a command from the command palette: F1, types `title` (e.g. "Territory: Show
+ * Metrics"), waits until the focused row is that command, and presses Enter.
+ */
+export async function runCommand(page: Page, title: string, timeout = 15_000): Promise<void> {
+  const widget = quickInput(page);
+  if (await widget.isVisible()) await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = widget.locator('input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${title}`);
+  await widget
+    .locator('.monaco-list-row.focused', { hasText: title })
+    .first()
+    .waitFor({ state: 'visible', timeout });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Picks the item labelled exactly `label` in the open quick pick (waits for the pick to
+ * show `title` first when given) and waits for it to close.
+ */
+export async function pickQuickPickItem(page: Page, label: string, options: { title?: string | RegExp; timeout?: number } = {}): Promise<void> {
+  const timeout = options.timeout ?? 15_000;
+  const widget = quickInput(page);
+  if (options.title) await widget.locator('.quick-input-title', { hasText: options.title }).waitFor({ state: 'visible', timeout });
+  const row = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
+  await row.first().waitFor({ state: 'visible', timeout });
+  await row.first().click();
+  await widget.waitFor({ state: 'hidden', timeout });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The frame (webviews are nested iframes: a host frame holding an "active" frame) that
+ * shows a visible element matching `selector` with `text`. Polls every frame of the page.
+ */
+export async function webviewFrameWith(page: Page, selector: string, text: string | RegExp, timeout = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.isDetached()) continue;
+      const found = await frame
+        .locator(selector, { hasText: text })
+        .first()
+        .isVisible()
+        .catch(() => false);
+      if (found) return frame;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No frame shows ${selector} with ${String(text)} within ${timeout} ms (frames: ${page.frames().map((f) => f.url().slice(0, 80)).join(', ')})`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The code lens texts currently rendered in the active editor. */
+export async function codeLensTexts(page: Page): Promise<string[]> {
+  const texts = await page.locator('.editor-group-container.active .monaco-editor .codelens-decoration').allInnerTexts();
+  return texts.map((t) => t.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
+}
+
+/** The hover widget of the editor, while it is shown. */
+export function hoverWidget(page: Page): Locator {
+  return page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ has: page.locator('.hover-contents, .monaco-hover-content') });
 }

@@ -117,6 +117,11 @@ describe('the analysis in the editor, over LSP', () => {
         const s = await open({ 'big.territory': text }, { analysis: { debounceMs: 0 } });
         // Wait until the first analysis is computing its path metrics, then edit.
         await eventually(() => (s.progress.some(p => p.value.message?.includes('betweenness')) ? true : undefined), 30_000, 'path metrics to start');
+        // Meanwhile the cheap figures are already there, and hover answers at once.
+        const started = Date.now();
+        const early = await hoverText(s, 'big.territory', 0, 7);
+        expect(Date.now() - started).toBeLessThan(1000);
+        expect(early).toContain('**In the sociogram** — 4 ties · betweenness … · community');
         await s.connection.sendNotification('textDocument/didChange', {
             textDocument: { uri: s.uri('big.territory'), version: 2 },
             contentChanges: [{ text: text + 'actor Newcomer\ntie Newcomer -- A0 trust\n' }]

@@ -55,8 +55,11 @@ export class TerritoryAnalysisService {
         services.shared.lsp.LanguageServer?.onInitialize(params => {
             this.progressSupported = Boolean(params.capabilities.window?.workDoneProgress);
         });
-        services.shared.workspace.DocumentBuilder.onUpdate(() => this.cancelRunning());
-        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => { void this.schedule(); });
+        // Only a language server analyses after every build; the CLI and tests call `analyze` themselves.
+        if (this.connection) {
+            services.shared.workspace.DocumentBuilder.onUpdate(() => this.cancelRunning());
+            services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => { void this.schedule(); });
+        }
     }
 
     /** The latest analysis, possibly still without path metrics; undefined before the first one. */

@@ -1,5 +1,5 @@
-import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
-import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
+import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { isCommitment, isDialogue } from '../generated/ast.js';
 
@@ -9,6 +9,15 @@ import { isCommitment, isDialogue } from '../generated/ast.js';
  * as `Dialogue.Commitment`, which is how workspace symbols and the CLI name them.
  */
 export class TerritoryScopeComputation extends DefaultScopeComputation {
+    /**
+     * No local scopes: every name is global, and the global scope looks names up in a map,
+     * whereas Langium's local scopes are scanned element by element for each reference
+     * (quadratic on a file of thousands of actors).
+     */
+    override async collectLocalSymbols(): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
+    }
+
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const model = document.parseResult.value as Model;
         const exports: AstNodeDescription[] = [];

@@ -24,9 +24,11 @@ import {
   listFiles,
   openFromExplorer,
   pickQuickPickItem,
+  quickInput,
   realEditorSkipReason,
   runCommand,
   startEditorSession,
+  statusBarCursor,
   webviewFrameWith,
   type EditorSession,
 } from './code-server.js';
@@ -61,6 +63,7 @@ function codeOnly(text: string): string {
 interface Target {
   file: string; // relative to the folder, "/"-separated
   actor: string;
+  line: number; // 1-based line of the declaration
 }
 
 async function chooseActor(folder: string): Promise<Target> {
@@ -68,7 +71,8 @@ async function chooseActor(folder: string): Promise<Target> {
     const code = codeOnly(await readFile(join(folder, file), 'utf8'));
     for (const m of code.matchAll(ACTOR_BLOCK)) {
       if (/^[A-Za-z][A-Za-z0-9]{3,}$/.test(m[1]) && /\b(supports|opposes)\b/.test(m[2])) {
-        return { file: file.split(/[\\/]/).join('/'), actor: m[1] };
+        const line = code.slice(0, m.index).split('\n').length; // the match starts at its line's start
+        return { file: file.split(/[\\/]/).join('/'), actor: m[1], line };
       }
     }
   }
@@ -76,6 +80,17 @@ async function chooseActor(folder: string): Promise<Target> {
 }
 
 // ---------------------------------------------------------------------------------------
+
+/** Scrolls the active editor to a line (Ctrl+G, no clicking: a click could land on a code lens). */
+async function revealLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden', timeout: 10_000 });
+  await statusBarCursor(page, line, 1);
+}
 
 /** Hovers the mouse over the first occurrence of `word` shown in the active editor. */
 async function hoverWord(page: Page, word: string): Promise<void> {
@@ -114,7 +129,7 @@ describe.skipIf(!!skipReason)('analysis in the real editor (code-server + Chromi
 
     copy = await copyToTemp(FOLDER);
     const target = await chooseActor(copy);
-    console.log(`[e2e] actor '${target.actor}' in ${target.file}`);
+    console.log(`[e2e] actor '${target.actor}' in ${target.file}:${target.line}`);
 
     session = await startEditorSession({ folder: copy, vsix: VSIX });
     step('code-server + extension install + chromium');
@@ -133,6 +148,7 @@ describe.skipIf(!!skipReason)('analysis in the real editor (code-server + Chromi
 
       // 2. The hover on the actor's name: its place in the sociogram.
       const hover = hoverWidget(page).filter({ hasText: 'In the sociogram' });
+      await revealLine(page, target.line);
       await hoverWord(page, target.actor);
       await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
       const hoverText = await hover.first().innerText();
@@ -174,6 +190,8 @@ describe.skipIf(!!skipReason)('analysis in the real editor (code-server + Chromi
       const metricsText = await bodyText(metrics);
       expect(metricsText, 'metrics preview shows no raw Markdown escapes').not.toMatch(RAW_ESCAPE);
       console.log(`[e2e] metrics: ${rowCount} rows, degrees ${degrees.slice(0, 5).join(', ')}…`);
+      // The command's progress notification goes away once the preview is shown.
+      await page.locator('.notification-toast', { hasText: 'analysing the model' }).waitFor({ state: 'hidden', timeout: 20_000 });
       step('metrics preview');
       await session.screenshot('analysis-e2e-4-metrics');
       console.log(`[e2e] ${timings.join(' | ')} | total ${Date.now() - started} ms`);

@@ -27,7 +27,25 @@ const common = {
     logLevel: 'info'
 };
 
-const contexts = await Promise.all(nodeBundles.map(bundle => esbuild.context({ ...common, ...bundle })));
+// The preview runs in a webview: a browser bundle, one file, no module loader.
+const browserBundles = [
+    {
+        entryPoints: { preview: 'packages/preview/src/main.ts' },
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        outdir: 'out',
+        sourcemap: !production,
+        minify: production,
+        logLevel: 'info'
+    }
+];
+
+const contexts = await Promise.all([
+    ...nodeBundles.map(bundle => esbuild.context({ ...common, ...bundle })),
+    ...browserBundles.map(bundle => esbuild.context(bundle))
+]);
 if (watch) {
     await Promise.all(contexts.map(context => context.watch()));
 } else {

@@ -12,7 +12,7 @@
 // (default territory.vsix). Screenshots of each step go to test-results/analysis-e2e-*.png.
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   REPO_ROOT,
@@ -103,7 +103,17 @@ async function hoverWord(page: Page, word: string): Promise<void> {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
 }
 
-/** The visible text of a webview frame's body, with what escapes were left raw. */
+/** Waits for the (finite) CSS animations on an element, its ancestors and its subtree to end. */
+async function animationsDone(element: Locator): Promise<void> {
+  await element.evaluate(async (el) => {
+    const animations: Animation[] = [...el.getAnimations({ subtree: true })];
+    for (let e = el.parentElement; e; e = e.parentElement) animations.push(...e.getAnimations());
+    const finite = animations.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** The visible (rendered) text of a webview frame's body. */
 async function bodyText(frame: Frame): Promise<string> {
   return frame.locator('body').innerText();
 }
@@ -151,6 +161,7 @@ describe.skipIf(!!skipReason)('analysis in the real editor (code-server + Chromi
       await revealLine(page, target.line);
       await hoverWord(page, target.actor);
       await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
+      await animationsDone(hover.first()); // the hover fades in: screenshot it once opaque
       const hoverText = await hover.first().innerText();
       console.log(`[e2e] hover: ${hoverText.replace(/\s+/g, ' ').slice(0, 300)}`);
       expect(hoverText).toContain('In the sociogram');

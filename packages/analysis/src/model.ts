@@ -27,6 +27,14 @@ export interface TieData {
     readonly weight: number;
 }
 
+/** A place: the territory (no parent) or a zone. */
+export interface PlaceData {
+    readonly name: string;
+    readonly title?: string;
+    /** The enclosing place, if any. */
+    readonly parent?: string;
+}
+
 export interface InterestData {
     readonly name: string;
     readonly title?: string;
@@ -67,6 +75,16 @@ export interface TerritoryModel {
     readonly interests: readonly InterestData[];
     readonly workshops: readonly WorkshopData[];
     readonly dialogues: readonly DialogueData[];
+    /** The territory and its zones, sorted by name. */
+    readonly places: readonly PlaceData[];
+    /** Where each actor is declared, for editors to reveal it. */
+    readonly locations?: ReadonlyMap<string, SourceLocation>;
+}
+
+export interface SourceLocation {
+    readonly uri: string;
+    readonly line: number;
+    readonly character: number;
 }
 
 /** Names are ordered by code point, the same on every machine and locale. */

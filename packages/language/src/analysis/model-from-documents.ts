@@ -1,9 +1,12 @@
 import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
-import type { ActorData, DialogueData, InterestData, Polarity, TerritoryModel, TieData, WorkshopData } from '@territory/analysis';
+import type {
+    ActorData, DialogueData, InterestData, PlaceData, Polarity, SourceLocation, TerritoryModel, TieData, WorkshopData
+} from '@territory/analysis';
 import { compareNames, DEFAULT_COMMITMENT_STATUS } from '@territory/analysis';
 import type { Model } from '../generated/ast.js';
-import { isActor, isDialogue, isInterest, isTerritory, isTie, isWorkshop } from '../generated/ast.js';
+import { isActor, isDialogue, isInterest, isTerritory, isTie, isWorkshop, isZone } from '../generated/ast.js';
+import { parentOf } from '../validation/territory-validator.js';
 import { isPreludeUri } from '../prelude.js';
 import { isCalendarDate, today } from '../validation/dates.js';
 
@@ -20,16 +23,25 @@ export function modelFromDocuments(documents: Iterable<LangiumDocument>): Territ
     const dialogues: DialogueData[] = [];
     let asOf: string | undefined;
     const seenActors = new Set<string>();
+    const places: PlaceData[] = [];
+    const seenPlaces = new Set<string>();
+    const locations = new Map<string, SourceLocation>();
     // Files in a stable order, so that the same model always gives the same data.
     const ordered = [...documents].sort((a, b) => compareNames(a.uri.toString(), b.uri.toString()));
     for (const document of ordered) {
         if (isPreludeUri(document.uri)) continue;
         for (const node of AstUtils.streamAst(document.parseResult.value as Model)) {
-            if (isTerritory(node)) {
-                if (asOf === undefined && node.asOf && isCalendarDate(node.asOf)) asOf = node.asOf;
+            if (isTerritory(node) || isZone(node)) {
+                if (isTerritory(node) && asOf === undefined && node.asOf && isCalendarDate(node.asOf)) asOf = node.asOf;
+                if (node.name && !seenPlaces.has(node.name)) {
+                    seenPlaces.add(node.name);
+                    places.push({ name: node.name, title: node.title, parent: isZone(node) ? parentOf(node)?.name : undefined });
+                }
             } else if (isActor(node)) {
                 if (!node.name || seenActors.has(node.name)) continue; // a duplicate name is an error; count the actor once
                 seenActors.add(node.name);
+                const start = node.$cstNode?.range.start;
+                if (start) locations.set(node.name, { uri: document.uri.toString(), line: start.line, character: start.character });
                 actors.push({
                     name: node.name,
                     title: node.title,
@@ -90,7 +102,9 @@ export function modelFromDocuments(documents: Iterable<LangiumDocument>): Territ
         ties,
         interests: interests.sort(byName),
         workshops: workshops.sort(byName),
-        dialogues: dialogues.sort(byName)
+        dialogues: dialogues.sort(byName),
+        places: places.sort(byName),
+        locations
     };
 }
 

@@ -1,0 +1,221 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { compareNames } from '@territory/analysis';
+import { forceLayout } from './force-layout.js';
+import type { ViewEdge, ViewGraph, ViewNode } from './view-graph.js';
+
+export type LayoutAlgorithm = 'clusters' | 'layered' | 'radial' | 'force' | 'stress';
+export const LAYOUT_ALGORITHMS: readonly LayoutAlgorithm[] = ['clusters', 'layered', 'radial', 'force', 'stress'];
+
+/**
+ * The largest view each ELK algorithm lays out within about a second on these machines
+ * (docs/performance.md, shared/guides/elk-measurements.md); above it the preview draws
+ * clusters and says why.
+ */
+export const ALGORITHM_LIMITS: Record<Exclude<LayoutAlgorithm, 'clusters'>, number> = {
+    layered: 120,
+    radial: 400,
+    force: 60,
+    stress: 50
+};
+
+export interface PositionedNode extends ViewNode {
+    readonly x: number;
+    readonly y: number;
+    readonly radius: number;
+}
+
+export interface PositionedGroup {
+    readonly id: string;
+    readonly label: string;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+}
+
+export interface PositionedGraph {
+    readonly nodes: readonly PositionedNode[];
+    readonly edges: readonly ViewEdge[];
+    readonly groups: readonly PositionedGroup[];
+    readonly width: number;
+    readonly height: number;
+    readonly colorBy: ViewGraph['colorBy'];
+    readonly sizeBy: string;
+    readonly aggregated?: ViewGraph['aggregated'];
+    /** The algorithm used, and why it differs from the one asked for, if it does. */
+    readonly layout: { readonly requested: LayoutAlgorithm; readonly used: LayoutAlgorithm; readonly note?: string };
+}
+
+export interface LayoutOptions {
+    readonly algorithm?: LayoutAlgorithm;
+    /** For `radial`: the actor at the centre (default: the best-connected one). */
+    readonly root?: string;
+    /** Positions from the previous picture: unchanged actors stay near where they were. */
+    readonly previous?: ReadonlyMap<string, { x: number; y: number }>;
+}
+
+const MIN_RADIUS = 7;
+const MAX_RADIUS = 26;
+const SPACING = 70;
+const GROUP_PADDING = 40;
+
+/** Node radius from the view's `size by` figure, relative to the largest value in view. */
+export function radii(nodes: readonly ViewNode[]): number[] {
+    const max = Math.max(0, ...nodes.map(node => node.size ?? 0));
+    return nodes.map(node => (max > 0 && node.size !== undefined ? MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(Math.max(0, node.size) / max) : MIN_RADIUS + 3));
+}
+
+/**
+ * Lays out a view: ELK's algorithm when the view is small enough for it, otherwise clusters
+ * (communities or zones, each laid out by a fast force layout, the clusters packed by ELK's
+ * `box` layout). Deterministic: the same graph gives the same coordinates.
+ */
+export async function layoutView(graph: ViewGraph, options: LayoutOptions = {}): Promise<PositionedGraph> {
+    const requested = options.algorithm ?? 'clusters';
+    let used: LayoutAlgorithm = requested;
+    let note: string | undefined;
+    if (requested !== 'clusters' && graph.nodes.length > ALGORITHM_LIMITS[requested]) {
+        used = 'clusters';
+        note = `${requested} takes seconds above ${ALGORITHM_LIMITS[requested]} actors; this view has ${graph.nodes.length}: showing clusters. Narrow the view (include, ego, relations) to use ${requested}.`;
+    }
+    const r = radii(graph.nodes);
+    const positioned = used === 'clusters'
+        ? await clusterLayout(graph, r, options.previous)
+        : await elkLayout(graph, r, used, options.root);
+    return { ...positioned, edges: graph.edges, colorBy: graph.colorBy, sizeBy: graph.sizeBy, aggregated: graph.aggregated, layout: { requested, used, note } };
+}
+
+type Placed = Pick<PositionedGraph, 'nodes' | 'groups' | 'width' | 'height'>;
+
+function clusterKey(graph: ViewGraph, node: ViewNode): string {
+    if (graph.aggregated) return 'all';
+    return graph.colorBy.kind === 'zone' ? node.zone ?? '—' : String(node.community);
+}
+
+async function clusterLayout(graph: ViewGraph, r: number[], previous?: ReadonlyMap<string, { x: number; y: number }>): Promise<Placed> {
+    const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
+    const clusters = new Map<string, number[]>();
+    graph.nodes.forEach((node, i) => {
+        const key = clusterKey(graph, node);
+        clusters.set(key, [...(clusters.get(key) ?? []), i]);
+    });
+    const boxes: Array<{ key: string; members: number[]; local: Array<{ x: number; y: number }>; minX: number; minY: number; width: number; height: number }> = [];
+    for (const [key, members] of [...clusters].sort(([a, p], [b, q]) => q.length - p.length || compareNames(a, b))) {
+        const position = new Map(members.map((node, i) => [node, i]));
+        const edges: Array<[number, number, number]> = [];
+        for (const edge of graph.edges) {
+            const a = position.get(index.get(edge.source)!);
+            const b = position.get(index.get(edge.target)!);
+            if (a !== undefined && b !== undefined && edge.polarity !== 'negative') edges.push([a, b, edge.weight]);
+        }
+        const spacing = graph.aggregated ? SPACING * 2.5 : SPACING;
+        const local = forceLayout({ ids: members.map(i => graph.nodes[i].id), edges, previous, spacing });
+        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        local.forEach((p, i) => {
+            const radius = r[members[i]];
+            minX = Math.min(minX, p.x - radius); minY = Math.min(minY, p.y - radius);
+            maxX = Math.max(maxX, p.x + radius); maxY = Math.max(maxY, p.y + radius + 14);
+        });
+        boxes.push({ key, members, local, minX, minY, width: maxX - minX + 2 * GROUP_PADDING, height: maxY - minY + 2 * GROUP_PADDING });
+    }
+    // ELK packs the clusters' boxes, largest first, into rows of a compact rectangle
+    // (`box`: ~20 ms for dozens of clusters, where `rectpacking` takes 100–1000 ms).
+    const packed: ElkNode = await elk().layout({
+        id: 'clusters',
+        layoutOptions: {
+            'elk.algorithm': 'box',
+            'elk.aspectRatio': '1.6',
+            'elk.spacing.nodeNode': '30',
+            'elk.padding': '[top=20,left=20,bottom=20,right=20]'
+        },
+        children: boxes.map((box, i) => ({ id: `c${i}`, width: box.width, height: box.height }))
+    });
+    const nodes: PositionedNode[] = new Array(graph.nodes.length);
+    const groups: PositionedGroup[] = [];
+    boxes.forEach((box, i) => {
+        const placed = packed.children!.find(child => child.id === `c${i}`)!;
+        const offsetX = (placed.x ?? 0) + GROUP_PADDING - box.minX;
+        const offsetY = (placed.y ?? 0) + GROUP_PADDING - box.minY;
+        box.members.forEach((member, j) => {
+            nodes[member] = { ...graph.nodes[member], x: round(box.local[j].x + offsetX), y: round(box.local[j].y + offsetY), radius: round(r[member]) };
+        });
+        if (!graph.aggregated) {
+            groups.push({ id: box.key, label: box.key, x: round(placed.x ?? 0), y: round(placed.y ?? 0), width: round(box.width), height: round(box.height) });
+        }
+    });
+    return { nodes, groups, width: round(packed.width ?? 0), height: round(packed.height ?? 0) };
+}
+
+const ELK_OPTIONS: Record<Exclude<LayoutAlgorithm, 'clusters'>, Record<string, string>> = {
+    // Lighter crossing minimisation and node placement: about 3× faster than the defaults.
+    layered: {
+        'elk.algorithm': 'layered',
+        'elk.direction': 'DOWN',
+        'elk.layered.thoroughness': '1',
+        'elk.layered.nodePlacement.strategy': 'SIMPLE',
+        'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+        'elk.edgeRouting': 'POLYLINE',
+        'elk.layered.compaction.postCompaction.strategy': 'NONE',
+        'elk.spacing.nodeNode': '30',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '60'
+    },
+    radial: { 'elk.algorithm': 'radial', 'elk.spacing.nodeNode': '30' },
+    force: { 'elk.algorithm': 'force', 'elk.force.iterations': '100', 'elk.spacing.nodeNode': '40' },
+    stress: { 'elk.algorithm': 'stress', 'elk.stress.desiredEdgeLength': '120' }
+};
+
+async function elkLayout(graph: ViewGraph, r: number[], algorithm: Exclude<LayoutAlgorithm, 'clusters'>, root?: string): Promise<Placed> {
+    const labelWidth = 110;
+    const children = graph.nodes.map((node, i) => ({ id: node.id, width: Math.max(2 * r[i], labelWidth), height: 2 * r[i] + 16 }));
+    // radial lays out trees: a breadth-first spanning tree from the root, other ties drawn over it.
+    const edges = algorithm === 'radial' ? spanningTree(graph, root) : graph.edges.map(edge => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
+    const input: ElkNode = {
+        id: 'view',
+        layoutOptions: { ...ELK_OPTIONS[algorithm], 'elk.randomSeed': '1', 'elk.padding': '[top=30,left=30,bottom=30,right=30]' },
+        children,
+        edges
+    };
+    const result = await elk().layout(input);
+    const byId = new Map((result.children ?? []).map(child => [child.id, child]));
+    const nodes = graph.nodes.map((node, i) => {
+        const placed = byId.get(node.id)!;
+        return { ...node, x: round((placed.x ?? 0) + (placed.width ?? 0) / 2), y: round((placed.y ?? 0) + r[i]), radius: round(r[i]) };
+    });
+    return { nodes, groups: [], width: round(result.width ?? 0), height: round(result.height ?? 0) };
+}
+
+function spanningTree(graph: ViewGraph, root?: string): Array<{ id: string; sources: string[]; targets: string[] }> {
+    const neighbours = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+        neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
+        neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+    }
+    const degree = (id: string) => neighbours.get(id)?.length ?? 0;
+    const start = root && neighbours.has(root) ? root : [...graph.nodes].sort((a, b) => degree(b.id) - degree(a.id) || compareNames(a.id, b.id))[0]?.id;
+    const tree: Array<{ id: string; sources: string[]; targets: string[] }> = [];
+    const seen = new Set<string>(start ? [start] : []);
+    const queue = start ? [start] : [];
+    // Actors out of the root's reach hang from a virtual ring: they are joined to the root too.
+    for (let head = 0; head < queue.length; head++) {
+        for (const next of [...(neighbours.get(queue[head]) ?? [])].sort(compareNames)) {
+            if (seen.has(next)) continue;
+            seen.add(next);
+            queue.push(next);
+            tree.push({ id: `t${tree.length}`, sources: [queue[head]], targets: [next] });
+        }
+    }
+    for (const node of graph.nodes) {
+        if (!seen.has(node.id) && start) tree.push({ id: `t${tree.length}`, sources: [start], targets: [node.id] });
+    }
+    return tree;
+}
+
+let instance: InstanceType<typeof ELK> | undefined;
+function elk(): InstanceType<typeof ELK> {
+    return (instance ??= new ELK());
+}
+
+function round(value: number): number {
+    return Math.round(value * 10) / 10;
+}

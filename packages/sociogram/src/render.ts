@@ -1,0 +1,225 @@
+import type { PositionedGraph, PositionedNode } from './layout.js';
+
+/**
+ * A renderer-neutral SVG tree: the preview turns it into DOM nodes (text as text nodes), the
+ * CLI and the export into a string (escaped). One drawing code for both, so an exported SVG
+ * is the picture the preview shows.
+ */
+export interface SvgElement {
+    readonly tag: string;
+    readonly attrs: Readonly<Record<string, string | number>>;
+    readonly children: ReadonlyArray<SvgElement | string>;
+}
+
+export function el(tag: string, attrs: Record<string, string | number | undefined>, children: Array<SvgElement | string> = []): SvgElement {
+    const clean: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(attrs)) if (value !== undefined) clean[key] = value;
+    return { tag, attrs: clean, children };
+}
+
+/** Concrete colours: the preview reads them from VS Code's theme, the CLI uses the light defaults. */
+export interface Theme {
+    readonly background: string;
+    readonly foreground: string;
+    readonly muted: string;
+    readonly edge: string;
+    readonly negative: string;
+    readonly opportunity: string;
+    readonly highlight: string;
+    readonly groupFill: string;
+    readonly font: string;
+    /** Categorical colours for groups (communities, kinds, zones…). */
+    readonly palette: readonly string[];
+}
+
+export const LIGHT_THEME: Theme = {
+    background: '#ffffff',
+    foreground: '#1f1f1f',
+    muted: '#6b6b6b',
+    edge: '#8a8a8a',
+    negative: '#d32f2f',
+    opportunity: '#2e7d32',
+    highlight: '#f9a825',
+    groupFill: 'rgba(127,127,127,0.07)',
+    font: 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif',
+    // Okabe–Ito and Tableau colours: distinguishable for colour-blind readers.
+    palette: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f7f7f', '#bcbd22', '#8c564b', '#17becf', '#9467bd', '#f0e442']
+};
+
+/** Fixed colours for statuses and stances, whose meaning does not change between models. */
+const MEANINGFUL_COLOURS: Record<string, string> = {
+    popular: '#2e7d32', rejected: '#c62828', neglected: '#9e9e9e', controversial: '#ef6c00', average: '#1976d2', unclassified: '#7e57c2',
+    supports: '#2e7d32', opposes: '#c62828', 'no position': '#9e9e9e'
+};
+
+export interface RenderOptions {
+    readonly theme?: Theme;
+    /** Synergy opportunities to draw as dotted edges between actors not yet tied. */
+    readonly opportunities?: ReadonlyArray<{ a: string; b: string; convergence: number }>;
+    /** Words of the legend, in the user's language. */
+    readonly strings?: Partial<Record<'legend' | 'negative' | 'opportunity' | 'members', string>>;
+    /** Longest label drawn in full; longer ones end with "…" (the full text is in the tooltip). */
+    readonly maxLabel?: number;
+}
+
+/** The colour of each group of the view, stable for a given set of groups. */
+export function groupColours(graph: PositionedGraph, theme: Theme): Map<string, string> {
+    const groups = [...new Set(graph.nodes.map(node => node.group))].sort((a, b) => {
+        const na = Number(a), nb = Number(b);
+        return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
+    });
+    const colours = new Map<string, string>();
+    groups.forEach((group, i) => colours.set(group, MEANINGFUL_COLOURS[group] ?? theme.palette[i % theme.palette.length]));
+    return colours;
+}
+
+export function truncate(label: string, max: number): string {
+    const chars = Array.from(label);
+    return chars.length <= max ? label : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/** The sociogram as an SVG tree, with a `data-actor` hook on every node and `data-tie` on every edge. */
+export function renderSociogram(graph: PositionedGraph, options: RenderOptions = {}): SvgElement {
+    const theme = options.theme ?? LIGHT_THEME;
+    const maxLabel = options.maxLabel ?? 28;
+    const colours = groupColours(graph, theme);
+    const byId = new Map(graph.nodes.map(node => [node.id, node]));
+    const maxWeight = Math.max(1, ...graph.edges.map(edge => edge.weight));
+    const legend = renderLegend(graph, colours, theme, options);
+    const legendHeight = Number(legend.attrs['data-height']);
+    const width = Math.max(graph.width, 320);
+    const height = graph.height + legendHeight;
+
+    const groups = graph.groups.map(group => el('g', { class: 'group', 'data-group': group.id }, [
+        el('rect', { x: group.x, y: group.y, width: group.width, height: group.height, rx: 12, fill: theme.groupFill, stroke: 'none' })
+    ]));
+    const edges = graph.edges.flatMap(edge => {
+        const source = byId.get(edge.source);
+        const target = byId.get(edge.target);
+        if (!source || !target) return [];
+        const [x1, y1, x2, y2] = clip(source, target, edge.directed);
+        const negative = edge.polarity === 'negative';
+        return [el('line', {
+            class: negative ? 'edge negative' : 'edge',
+            'data-tie': edge.id,
+            'data-relation': edge.relation,
+            'data-weight': edge.weight,
+            x1, y1, x2, y2,
+            stroke: negative ? theme.negative : theme.edge,
+            'stroke-width': round(0.8 + 2.7 * (edge.weight / maxWeight)),
+            'stroke-dasharray': negative ? '6 4' : undefined,
+            // Ties between clusters are drawn lighter: the eye follows the clusters first.
+            'stroke-opacity': source.group === target.group ? 0.75 : 0.3,
+            'marker-end': edge.directed ? (negative ? 'url(#arrow-negative)' : 'url(#arrow)') : undefined
+        }, [el('title', {}, [`${edge.source} → ${edge.relation} → ${edge.target}${edge.ties && edge.ties > 1 ? ` (${edge.ties})` : ''}, weight ${edge.weight}`])])];
+    });
+    const opportunities = (options.opportunities ?? []).flatMap(o => {
+        const a = byId.get(o.a);
+        const b = byId.get(o.b);
+        if (!a || !b) return [];
+        const [x1, y1, x2, y2] = clip(a, b, false);
+        return [el('line', {
+            class: 'opportunity', 'data-opportunity': `${o.a}|${o.b}`, x1, y1, x2, y2,
+            stroke: theme.opportunity, 'stroke-width': 2, 'stroke-dasharray': '2 5', 'stroke-linecap': 'round'
+        }, [el('title', {}, [`${options.strings?.opportunity ?? 'Synergy opportunity'}: ${o.a} — ${o.b} (${o.convergence})`])])];
+    });
+    const nodes = graph.nodes.map(node => renderNode(node, colours.get(node.group) ?? theme.palette[0], theme, maxLabel, options));
+    return el('svg', {
+        xmlns: 'http://www.w3.org/2000/svg',
+        class: 'sociogram',
+        viewBox: `0 ${-legendHeight} ${round(width)} ${round(height)}`,
+        width: round(width),
+        height: round(height),
+        'font-family': theme.font,
+        'font-size': 11
+    }, [
+        el('defs', {}, [arrow('arrow', theme.edge), arrow('arrow-negative', theme.negative)]),
+        el('rect', { class: 'background', x: 0, y: -legendHeight, width: round(width), height: round(height), fill: theme.background }),
+        legend,
+        el('g', { class: 'groups' }, groups),
+        el('g', { class: 'edges' }, edges),
+        el('g', { class: 'opportunities' }, opportunities),
+        el('g', { class: 'nodes' }, nodes)
+    ]);
+}
+
+function renderNode(node: PositionedNode, colour: string, theme: Theme, maxLabel: number, options: RenderOptions): SvgElement {
+    const tooltip = node.members !== undefined
+        ? `${node.label}: ${node.members} ${options.strings?.members ?? 'actors'}`
+        : `${node.label}${node.label !== node.id ? ` (${node.id})` : ''}${node.kind ? ` · ${node.kind}` : ''}${node.zone ? ` · ${node.zone}` : ''}`;
+    return el('g', {
+        class: node.members !== undefined ? 'node group-node' : 'node',
+        'data-actor': node.members === undefined ? node.id : undefined,
+        'data-group': node.members !== undefined ? node.id : undefined,
+        'data-kind': node.kind,
+        'data-zone': node.zone,
+        'data-colour-group': node.group,
+        'data-interests': node.interests?.join(' '),
+        transform: `translate(${node.x},${node.y})`
+    }, [
+        el('title', {}, [tooltip]),
+        el('circle', { r: node.radius, fill: colour, stroke: theme.background, 'stroke-width': 1.5 }),
+        // `plaintext`: each label takes its direction from its own first letter (Arabic labels read right to left).
+        el('text', { y: round(node.radius + 12), 'text-anchor': 'middle', fill: theme.foreground, style: 'unicode-bidi: plaintext' }, [truncate(node.label, maxLabel)])
+    ]);
+}
+
+function renderLegend(graph: PositionedGraph, colours: Map<string, string>, theme: Theme, options: RenderOptions): SvgElement {
+    const entries: SvgElement[] = [];
+    let x = 12;
+    const y = -18;
+    const colourTitle = graph.colorBy.kind === 'stance' ? `stance on ${graph.colorBy.interest}` : graph.colorBy.kind;
+    entries.push(el('text', { x, y: y + 4, fill: theme.muted }, [`${colourTitle}:`]));
+    x += 8 + 7 * Array.from(colourTitle).length;
+    for (const [group, colour] of [...colours].slice(0, 14)) {
+        const name = graph.colorBy.kind === 'community' ? `#${group}` : group;
+        entries.push(el('circle', { cx: x + 5, cy: y, r: 5, fill: colour }));
+        entries.push(el('text', { x: x + 14, y: y + 4, fill: theme.foreground }, [truncate(name, 18)]));
+        x += 24 + 6.5 * Math.min(18, Array.from(name).length);
+    }
+    entries.push(el('line', { x1: x + 4, y1: y, x2: x + 28, y2: y, stroke: theme.negative, 'stroke-width': 2, 'stroke-dasharray': '6 4' }));
+    entries.push(el('text', { x: x + 32, y: y + 4, fill: theme.foreground }, [options.strings?.negative ?? 'negative tie']));
+    x += 110;
+    if (options.opportunities?.length) {
+        entries.push(el('line', { x1: x + 4, y1: y, x2: x + 28, y2: y, stroke: theme.opportunity, 'stroke-width': 2, 'stroke-dasharray': '2 5', 'stroke-linecap': 'round' }));
+        entries.push(el('text', { x: x + 32, y: y + 4, fill: theme.foreground }, [options.strings?.opportunity ?? 'synergy opportunity']));
+    }
+    return el('g', { class: 'legend', 'data-height': 36 }, entries);
+}
+
+function arrow(id: string, colour: string): SvgElement {
+    return el('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
+        el('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: colour })
+    ]);
+}
+
+/** The segment between two nodes' circles (so arrows end at the circle's edge). */
+function clip(a: PositionedNode, b: PositionedNode, directed: boolean): [number, number, number, number] {
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const length = Math.sqrt(dx * dx + dy * dy) || 1;
+    const ux = dx / length;
+    const uy = dy / length;
+    const end = b.radius + (directed ? 2 : 0);
+    return [round(a.x + ux * a.radius), round(a.y + uy * a.radius), round(b.x - ux * end), round(b.y - uy * end)];
+}
+
+function round(value: number): number {
+    return Math.round(value * 10) / 10;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeXml(text: string): string {
+    return text.replace(/[&<>"']/g, char => ESCAPES[char]);
+}
+
+/** A standalone SVG document: every model text escaped, styles inline. */
+export function toSvgString(element: SvgElement): string {
+    const write = (node: SvgElement | string): string => {
+        if (typeof node === 'string') return escapeXml(node);
+        const attrs = Object.entries(node.attrs).map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`).join('');
+        return node.children.length === 0 ? `<${node.tag}${attrs}/>` : `<${node.tag}${attrs}>${node.children.map(write).join('')}</${node.tag}>`;
+    };
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${write(element)}\n`;
+}

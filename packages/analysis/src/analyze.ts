@@ -157,7 +157,8 @@ export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGrap
     });
 
     const allPairs = convergencePairs(model, rStar).map(roundPair);
-    const truncate = !options.allPairs && names.length > ALL_PAIRS_LIMIT && allPairs.length > TRUNCATED_PAIRS;
+    // The contract: above 1,000 actors the list is the strongest pairs and says so.
+    const truncate = !options.allPairs && names.length > ALL_PAIRS_LIMIT;
     const listedPairs = truncate
         ? [...allPairs]
             .sort((p, q) => (q.convergence + q.divergence) - (p.convergence + p.divergence) || compareNames(p.a, q.a) || compareNames(p.b, q.b))

@@ -87,7 +87,17 @@ export interface SourceLocation {
     readonly character: number;
 }
 
-/** Names are ordered by code point, the same on every machine and locale. */
+/**
+ * Names are ordered by Unicode code point (as Python's `sorted`), the same on every machine
+ * and locale. JavaScript's `<` compares UTF-16 units, which differs only when a name holds a
+ * character beyond U+FFFF: those strings take the slower path.
+ */
 export function compareNames(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+    const x = Array.from(a, char => char.codePointAt(0)!);
+    const y = Array.from(b, char => char.codePointAt(0)!);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;

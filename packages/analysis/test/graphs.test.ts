@@ -41,10 +41,27 @@ tie E -> B advice
         expect([actors.A.strength, actors.B.strength, actors.C.strength, actors.D.strength]).toEqual([6, 6, 1, 4]);
     });
 
-    test('ties with unresolved endpoints and self-ties are left out; isolated actors stay', async () => {
+    test('ties with unresolved endpoints are left out, self-ties count as statements but not in the graphs; isolated actors stay', async () => {
         const { network, actors } = await analysisOf('actor A\nactor B\nactor Lone\ntie A -- B trust\ntie A -- Ghost trust\ntie A -> A advice');
-        expect(network).toMatchObject({ actors: 3, ties: 1, components: 2, isolates: ['Lone'] });
+        expect(network).toMatchObject({ actors: 3, ties: 2, components: 2, isolates: ['Lone'] });
+        expect(actors.A).toMatchObject({ degree: 1, inDegree: 1, outDegree: 1, strength: 1 });
         expect(actors.Lone).toMatchObject({ degree: 0, constraint: null, betweenness: 0, closeness: 0, clustering: 0 });
+    });
+});
+
+describe('robustness', () => {
+    test('a long chain, where eigenvector centrality converges very slowly, still gives a complete analysis', async () => {
+        const n = 200;
+        const text = Array.from({ length: n }, (_, i) => `actor A${i}`).join('\n') + '\n' +
+            Array.from({ length: n - 1 }, (_, i) => `tie A${i} -- A${i + 1} trust`).join('\n');
+        const { actors } = await analysisOf(text);
+        expect(Object.keys(actors)).toHaveLength(n);
+        expect(actors.A100.eigenvector).toBeGreaterThan(actors.A0.eigenvector);
+    });
+
+    test('names beyond U+FFFF are ordered by code point', async () => {
+        const { network } = await analysisOf('actor \u{1D400}x\nactor \uFB50x\nactor B');
+        expect(network.isolates).toEqual(['B', '\uFB50x', '\u{1D400}x']);
     });
 });
 

@@ -8,6 +8,8 @@ export const REPORT_SCHEME = 'territory-report';
 const SORT_CHOICES: Array<{ figure: string; detail: string }> = [
     { figure: 'betweenness', detail: 'brokers: who lies between groups' },
     { figure: 'degree', detail: 'how many actors each one is tied to' },
+    { figure: 'inDegree', detail: 'how many actors choose each one' },
+    { figure: 'outDegree', detail: 'how many actors each one chooses' },
     { figure: 'strength', detail: 'the total weight of those ties' },
     { figure: 'closeness', detail: 'how near each actor is to all others' },
     { figure: 'pagerank', detail: 'importance from being chosen by important actors' },

@@ -56,8 +56,8 @@ export interface RenderOptions {
     readonly theme?: Theme;
     /** Synergy opportunities to draw as dotted edges between actors not yet tied. */
     readonly opportunities?: ReadonlyArray<{ a: string; b: string; convergence: number }>;
-    /** Words of the legend, in the user's language. */
-    readonly strings?: Partial<Record<'legend' | 'negative' | 'opportunity' | 'members', string>>;
+    /** Words of the legend, in the user's language (the colour titles default to the English figure names). */
+    readonly strings?: Partial<Record<'legend' | 'negative' | 'opportunity' | 'members' | 'community' | 'kind' | 'zone' | 'status' | 'interests', string>>;
     /** Longest label drawn in full; longer ones end with "…" (the full text is in the tooltip). */
     readonly maxLabel?: number;
 }
@@ -71,6 +71,31 @@ export function groupColours(graph: PositionedGraph, theme: Theme): Map<string, 
     const colours = new Map<string, string>();
     groups.forEach((group, i) => colours.set(group, MEANINGFUL_COLOURS[group] ?? theme.palette[i % theme.palette.length]));
     return colours;
+}
+
+/**
+ * Whether a text reads right to left: its first strong character is Hebrew, Arabic, Syriac,
+ * Thaana, N'Ko… (the rule of `unicode-bidi: plaintext`). Written as an explicit `direction`
+ * too, for SVG viewers that ignore `plaintext`.
+ */
+export function isRightToLeft(text: string): boolean {
+    const strong = /[\p{L}]/u.exec(text);
+    return !!strong && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u{10800}-\u{10FFF}]|[\u{1E800}-\u{1EFFF}]/u.test(strong[0]);
+}
+
+/** Attributes of a label: its direction, and a halo in the background colour so it reads over edges. */
+function labelAttrs(text: string, theme: Theme): Record<string, string | number | undefined> {
+    return {
+        class: 'label',
+        fill: theme.foreground,
+        stroke: theme.background,
+        'stroke-width': 3,
+        'stroke-linejoin': 'round',
+        'stroke-opacity': 0.85,
+        'paint-order': 'stroke',
+        direction: isRightToLeft(text) ? 'rtl' : undefined,
+        style: 'unicode-bidi: plaintext'
+    };
 }
 
 export function truncate(label: string, max: number): string {
@@ -160,31 +185,66 @@ function renderNode(node: PositionedNode, colour: string, theme: Theme, maxLabel
         el('title', {}, [tooltip]),
         el('circle', { r: node.radius, fill: colour, stroke: theme.background, 'stroke-width': 1.5 }),
         // `plaintext`: each label takes its direction from its own first letter (Arabic labels read right to left).
-        el('text', { y: round(node.radius + 12), 'text-anchor': 'middle', fill: theme.foreground, style: 'unicode-bidi: plaintext' }, [truncate(node.label, maxLabel)])
+        el('text', { ...labelAttrs(node.label, theme), y: round(node.radius + 12), 'text-anchor': 'middle' }, [truncate(node.label, maxLabel)])
     ]);
 }
 
 function renderLegend(graph: PositionedGraph, colours: Map<string, string>, theme: Theme, options: RenderOptions): SvgElement {
+    // Entries flow left to right and wrap within the picture's width (a kind or zone legend can be long).
+    const maxWidth = Math.max(graph.width, 320) - 12;
+    const rowHeight = 18;
     const entries: SvgElement[] = [];
     let x = 12;
-    const y = -18;
-    const colourTitle = graph.colorBy.kind === 'stance' ? `stance on ${graph.colorBy.interest}` : graph.colorBy.kind;
-    entries.push(el('text', { x, y: y + 4, fill: theme.muted }, [`${colourTitle}:`]));
-    x += 8 + 7 * Array.from(colourTitle).length;
-    for (const [group, colour] of [...colours].slice(0, 14)) {
-        const name = graph.colorBy.kind === 'community' ? `#${group}` : group;
-        entries.push(el('circle', { cx: x + 5, cy: y, r: 5, fill: colour }));
-        entries.push(el('text', { x: x + 14, y: y + 4, fill: theme.foreground }, [truncate(name, 18)]));
-        x += 24 + 6.5 * Math.min(18, Array.from(name).length);
+    let row = 0;
+    const place = (width: number): number => {
+        if (x > 12 && x + width > maxWidth) {
+            x = 12;
+            row++;
+        }
+        const at = x;
+        x += width;
+        return at;
+    };
+    const y = () => 18 + row * rowHeight;
+    const textWidth = (text: string) => 6.5 * Array.from(text).length;
+    const colourTitle = colourByTitle(graph, options);
+    const title = `${colourTitle}:`;
+    entries.push(el('text', { x: place(textWidth(title) + 10), y: y() + 4, fill: theme.muted }, [title]));
+    for (const [group, colour] of [...colours].slice(0, 30)) {
+        const name = truncate(graph.colorBy.kind === 'community' ? `#${group}` : group, 18);
+        const at = place(24 + textWidth(name));
+        entries.push(el('circle', { cx: at + 5, cy: y(), r: 5, fill: colour }));
+        entries.push(el('text', { ...legendText(name), x: at + 14, y: y() + 4, fill: theme.foreground }, [name]));
     }
-    entries.push(el('line', { x1: x + 4, y1: y, x2: x + 28, y2: y, stroke: theme.negative, 'stroke-width': 2, 'stroke-dasharray': '6 4' }));
-    entries.push(el('text', { x: x + 32, y: y + 4, fill: theme.foreground }, [options.strings?.negative ?? 'negative tie']));
-    x += 110;
+    if (colours.size > 30) entries.push(el('text', { x: place(30), y: y() + 4, fill: theme.muted }, ['…']));
+    const negative = options.strings?.negative ?? 'negative tie';
+    let at = place(44 + textWidth(negative));
+    entries.push(el('line', { x1: at + 4, y1: y(), x2: at + 28, y2: y(), stroke: theme.negative, 'stroke-width': 2, 'stroke-dasharray': '6 4' }));
+    entries.push(el('text', { ...legendText(negative), x: at + 32, y: y() + 4, fill: theme.foreground }, [negative]));
     if (options.opportunities?.length) {
-        entries.push(el('line', { x1: x + 4, y1: y, x2: x + 28, y2: y, stroke: theme.opportunity, 'stroke-width': 2, 'stroke-dasharray': '2 5', 'stroke-linecap': 'round' }));
-        entries.push(el('text', { x: x + 32, y: y + 4, fill: theme.foreground }, [options.strings?.opportunity ?? 'synergy opportunity']));
+        const opportunity = options.strings?.opportunity ?? 'synergy opportunity';
+        at = place(44 + textWidth(opportunity));
+        entries.push(el('line', { x1: at + 4, y1: y(), x2: at + 28, y2: y(), stroke: theme.opportunity, 'stroke-width': 2, 'stroke-dasharray': '2 5', 'stroke-linecap': 'round' }));
+        entries.push(el('text', { ...legendText(opportunity), x: at + 32, y: y() + 4, fill: theme.foreground }, [opportunity]));
     }
-    return el('g', { class: 'legend', 'data-height': 36 }, entries);
+    const height = 36 + row * rowHeight;
+    // The legend sits above the picture (negative y), its first row 18 below the top.
+    return el('g', { class: 'legend', 'data-height': height, transform: `translate(0,${-height})` }, entries);
+}
+
+/** The legend's title for the view's colours, in the user's language when given. */
+export function colourByTitle(graph: Pick<PositionedGraph, 'colorBy'>, options: Pick<RenderOptions, 'strings'> = {}): string {
+    const words = options.strings ?? {};
+    switch (graph.colorBy.kind) {
+        case 'stance': return `${words.interests ?? 'stance on'} ${graph.colorBy.interest}`.trim();
+        default: return words[graph.colorBy.kind] ?? graph.colorBy.kind;
+    }
+}
+
+// No explicit `direction` here: it would turn `text-anchor: start` into "ends at x" and
+// overlap the entry before; `plaintext` still orders the letters of a right-to-left name.
+function legendText(_text: string): Record<string, string | undefined> {
+    return { style: 'unicode-bidi: plaintext' };
 }
 
 function arrow(id: string, colour: string): SvgElement {

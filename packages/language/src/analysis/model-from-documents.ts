@@ -58,7 +58,8 @@ export function modelFromDocuments(documents: Iterable<LangiumDocument>): Territ
                 const source = node.source?.ref?.name;
                 const target = node.target?.ref?.name;
                 const relation = node.relation?.ref;
-                if (!source || !target || !relation || source === target) continue;
+                // A self-tie is an error the checker reports; it counts as a tie statement, the graphs leave it out.
+                if (!source || !target || !relation) continue;
                 ties.push({
                     source,
                     target,

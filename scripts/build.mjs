@@ -1,5 +1,6 @@
 // One esbuild script for every bundle: the extension, the language server and the CLI
 // (node, CommonJS, so that both VS Code's Node 22 and code-server's Node 20 load them).
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -9,6 +10,7 @@ const nodeBundles = [
     { entryPoints: { extension: 'packages/extension/src/extension.ts' }, external: ['vscode'] },
     { entryPoints: { server: 'packages/server/src/main.ts' } },
     { entryPoints: { 'analysis-worker': 'packages/server/src/analysis-worker.ts' } },
+    { entryPoints: { 'layout-worker': 'packages/server/src/layout-worker.ts' } },
     { entryPoints: { cli: 'packages/cli/src/main.ts' } }
 ];
 
@@ -35,12 +37,19 @@ const browserBundles = [
         platform: 'browser',
         format: 'iife',
         target: 'es2022',
-        outdir: 'out',
+        // The webview may load files from this folder only (localResourceRoots).
+        outdir: 'out/preview',
         sourcemap: !production,
         minify: production,
         logLevel: 'info'
     }
 ];
+
+// The preview's static files (styles) go beside its bundle.
+fs.mkdirSync('out/preview', { recursive: true });
+if (fs.existsSync('packages/preview/media')) {
+    for (const file of fs.readdirSync('packages/preview/media')) fs.copyFileSync(`packages/preview/media/${file}`, `out/preview/${file}`);
+}
 
 const contexts = await Promise.all([
     ...nodeBundles.map(bundle => esbuild.context({ ...common, ...bundle })),

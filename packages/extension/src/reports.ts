@@ -69,7 +69,8 @@ async function showReport(uri: vscode.Uri): Promise<void> {
         async () => {
             const document = await vscode.workspace.openTextDocument(uri);
             await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-            await vscode.commands.executeCommand('markdown.showPreview', uri);
+            // A locked preview per report: opening one report does not replace another.
+            await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
         }
     );
 }

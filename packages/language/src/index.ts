@@ -9,4 +9,5 @@ export { parentOf, relationDirection } from './validation/territory-validator.js
 export type { ModelFacts, Declaration } from './workspace/model-index.js';
 export * from './analysis/analysis-service.js';
 export * from './analysis/path-metrics-runner.js';
-export { SHOW_METRICS_COMMAND } from './lsp/code-lens-provider.js';
+export { OPEN_VIEW_COMMAND, SHOW_METRICS_COMMAND } from './lsp/code-lens-provider.js';
+export { viewSpecOf } from './analysis/view-spec.js';

@@ -92,7 +92,7 @@ describe('hover', () => {
         expect(content).toContain('kind: Association');
         expect(content).toContain('zone: Province de Berkane');
         expect(content).toContain('power: 4/5');
-        expect(content).toContain('3 ties');
+        expect(content).toContain('3 tie statements');
         expect(content).toContain('supports Water (3)');
         // Model text is shown as text: Markdown in a description cannot make links or emphasis.
         expect(content).toContain("Women's \\*association\\* \\[link\\]\\(http://example\\.com\\)");

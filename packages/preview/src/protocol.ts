@@ -62,7 +62,12 @@ export namespace ToPreview {
         type: 'select';
         actor: string;
     }
-    export type Message = Update | Progress | Select;
+    /** Send the current picture back for saving (`FromPreview.Export`): the export commands. */
+    export interface Export {
+        type: 'export';
+        format: 'svg' | 'png';
+    }
+    export type Message = Update | Progress | Select | Export;
 }
 
 export namespace FromPreview {

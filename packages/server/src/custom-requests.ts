@@ -21,7 +21,7 @@ export function registerCustomRequests(connection: Connection, services: Territo
                 return summaryMarkdown(result, model);
             default: {
                 const sortBy = (SORTABLE_FIGURES as readonly string[]).includes(params.sortBy ?? '') ? params.sortBy as SortableFigure : 'betweenness';
-                return metricsTableMarkdown(result, model, sortBy);
+                return metricsTableMarkdown(result, sortBy);
             }
         }
     });

@@ -5,6 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createTerritoryServices } from '@territory/language';
 import { registerCustomRequests } from './custom-requests.js';
+import { registerPreviewRequests } from './preview-requests.js';
 import { WorkerPathMetricsRunner } from './worker-path-metrics.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -12,4 +13,5 @@ const { shared, Territory } = createTerritoryServices({ connection, ...NodeFileS
     analysis: { PathMetricsRunner: () => new WorkerPathMetricsRunner() }
 });
 registerCustomRequests(connection, Territory);
+registerPreviewRequests(connection, Territory);
 startLanguageServer(shared);

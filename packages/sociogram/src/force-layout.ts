@@ -22,9 +22,11 @@ export function forceLayout(input: ForceInput): Array<{ x: number; y: number }> 
     const y = new Float64Array(n);
     // Golden-angle spiral: spread, deterministic, no two nodes on the same spot.
     const golden = Math.PI * (3 - Math.sqrt(5));
+    let knownCount = 0;
     for (let i = 0; i < n; i++) {
         const known = input.previous?.get(input.ids[i]);
         if (known) {
+            knownCount++;
             x[i] = known.x;
             y[i] = known.y;
         } else {
@@ -33,10 +35,12 @@ export function forceLayout(input: ForceInput): Array<{ x: number; y: number }> 
             y[i] = radius * Math.sin(i * golden);
         }
     }
-    const iterations = input.iterations ?? Math.max(60, Math.min(300, Math.round(30000 / n)));
+    // A picture seen before is only adjusted: a few gentle steps keep the reader's mental map.
+    const adjusting = knownCount >= n / 2;
+    const iterations = input.iterations ?? (adjusting ? 25 : Math.max(60, Math.min(300, Math.round(30000 / n))));
     const dx = new Float64Array(n);
     const dy = new Float64Array(n);
-    let temperature = k * Math.sqrt(n) / 2;
+    let temperature = adjusting ? k / 4 : k * Math.sqrt(n) / 2;
     const cooling = temperature / (iterations + 1);
     for (let iteration = 0; iteration < iterations; iteration++) {
         dx.fill(0);

@@ -99,20 +99,20 @@ export function summaryMarkdown(result: AnalysisResult, model: TerritoryModel, o
 }
 
 /** Every actor's figures as a table sorted by one figure, largest first. */
-export function metricsTableMarkdown(result: AnalysisResult, model: TerritoryModel, sortBy: SortableFigure = 'betweenness'): string {
+export function metricsTableMarkdown(result: AnalysisResult, sortBy: SortableFigure = 'betweenness'): string {
     const value = (figures: ActorMetrics) => figures[sortBy] ?? -Infinity;
     const rows = Object.entries(result.actors).sort(([a, p], [b, q]) => value(q) - value(p) || compareNames(a, b));
-    const titles = new Map(model.actors.map(actor => [actor.name, actor.title ?? '']));
+    // The sorted figure first, then the usual ones: few enough columns to fit a preview
+    // beside the editor (the CSV export has every figure).
+    const columns = [...new Set<SortableFigure>([sortBy, 'degree', 'strength', 'betweenness', 'closeness', 'pagerank', 'constraint'])];
     const lines = [
         `# Actors by ${sortBy}`, '',
         `${rows.length} actors, as of ${result.asOf}.${result.complete ? '' : ' Path figures (betweenness, closeness, constraint) are still being computed.'}`, '',
-        '| actor | title | degree | strength | betweenness | closeness | pagerank | eigenvector | clustering | constraint | community | status |',
-        '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|'
+        `| actor | ${columns.join(' | ')} | community | status |`,
+        `|---|${columns.map(() => '--:').join('|')}|--:|---|`
     ];
     for (const [name, f] of rows) {
-        lines.push(`| ${escapeMarkdown(name)} | ${escapeMarkdown(titles.get(name) ?? '')} | ${f.degree} | ${formatNumber(f.strength)} | ` +
-            `${formatNumber(f.betweenness)} | ${formatNumber(f.closeness)} | ${formatNumber(f.pagerank)} | ${formatNumber(f.eigenvector)} | ` +
-            `${formatNumber(f.clustering)} | ${formatNumber(f.constraint)} | ${f.community} | ${f.status} |`);
+        lines.push(`| ${escapeMarkdown(name)} | ${columns.map(column => formatNumber(f[column])).join(' | ')} | ${f.community} | ${f.status} |`);
     }
     return lines.join('\n') + '\n';
 }

@@ -3,16 +3,17 @@ import { AstUtils } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
-import { isActor } from '../generated/ast.js';
+import { isActor, isView } from '../generated/ast.js';
 import type { TerritoryAnalysisService } from '../analysis/analysis-service.js';
 import type { TerritoryServices } from '../territory-module.js';
 import { actorFigures } from './hover-provider.js';
 
-/** The command a lens runs; the extension implements it. */
+/** The commands lenses run; the extension implements them. */
 export const SHOW_METRICS_COMMAND = 'territory.showMetrics';
+export const OPEN_VIEW_COMMAND = 'territory.openView';
 
 /**
- * Above each actor, its place in the sociogram (`12 ties · betweenness 0.031 · community 3 ·
+ * Above each view, "Open view" (its picture in the preview). Above each actor, its place in the sociogram (`12 ties · betweenness 0.031 · community 3 ·
  * popular`), from the latest analysis; the lenses are refreshed when an analysis ends.
  */
 export class TerritoryCodeLensProvider implements CodeLensProvider {
@@ -32,10 +33,12 @@ export class TerritoryCodeLensProvider implements CodeLensProvider {
 
     provideCodeLens(document: LangiumDocument): CodeLens[] {
         const result = this.analysis.current()?.result;
-        if (!result) return [];
         const lenses: CodeLens[] = [];
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            if (isActor(node) && node.$cstNode) {
+            if (isView(node) && node.$cstNode && node.name) {
+                lenses.push({ range: node.$cstNode.range, command: { title: 'Open view', command: OPEN_VIEW_COMMAND, arguments: [node.name] } });
+            }
+            if (result && isActor(node) && node.$cstNode) {
                 const figures = result.actors[node.name];
                 if (!figures) continue;
                 lenses.push({

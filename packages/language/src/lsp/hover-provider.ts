@@ -51,11 +51,12 @@ export class TerritoryHoverProvider extends AstNodeHoverProvider {
 
     protected describeActor(actor: Actor): string[] {
         const ties = this.modelIndex.get().tieCount.get(actor) ?? 0;
+        const negative = this.modelIndex.get().negativeTieCount.get(actor) ?? 0;
         const facts = [
             actor.kind?.ref ? `kind: ${md(actor.kind.ref.title ?? actor.kind.ref.name)}` : undefined,
             actor.zone?.ref ? `zone: ${md(actor.zone.ref.title ?? actor.zone.ref.name)}` : undefined,
             actor.power !== undefined ? `power: ${md(actor.power)}/5` : undefined,
-            ties === 1 ? '1 tie' : `${ties} ties`
+            `${ties === 1 ? '1 tie statement' : `${ties} tie statements`}${negative ? ` (${negative} negative)` : ''}`
         ].filter(isText);
         const stances = actor.stances
             .filter(stance => stance.interest?.ref)
@@ -75,6 +76,7 @@ export class TerritoryHoverProvider extends AstNodeHoverProvider {
         const figures = this.analysis.current()?.result.actors[name];
         if (!figures) return [];
         const lines = [`**In the sociogram** — ${actorFigures(figures)}`];
+        // Here "ties" are the actor's distinct positive or neutral contacts (its degree).
         const convergent = this.analysis.mostConvergent(name);
         if (convergent.length) {
             lines.push(`Converges most with: ${convergent.map(pair => `${md(pair.a === name ? pair.b : pair.a)} (${pair.convergence})`).join(', ')}`);

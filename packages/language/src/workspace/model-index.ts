@@ -20,6 +20,8 @@ export interface Declaration {
 export interface ModelFacts {
     readonly declarations: ReadonlyMap<string, readonly Declaration[]>;
     readonly tieCount: ReadonlyMap<Actor, number>;
+    /** Of those, the ties of a negative relation (conflict, rejection…). */
+    readonly negativeTieCount: ReadonlyMap<Actor, number>;
     readonly stanceCount: ReadonlyMap<Interest, number>;
     /** Ties that repeat an earlier tie (same endpoints, relation and direction), with the first one. */
     readonly repeatedTies: ReadonlyMap<Tie, Tie>;
@@ -53,6 +55,7 @@ export class TerritoryModelIndex {
     private compute(): ModelFacts {
         const declarations = new Map<string, Declaration[]>();
         const tieCount = new Map<Actor, number>();
+        const negativeTieCount = new Map<Actor, number>();
         const stanceCount = new Map<Interest, number>();
         const repeatedTies = new Map<Tie, Tie>();
         const firstTie = new Map<string, Tie>();
@@ -73,8 +76,12 @@ export class TerritoryModelIndex {
                 if (isTie(node)) {
                     const source = node.source?.ref;
                     const target = node.target?.ref;
-                    if (source) tieCount.set(source, (tieCount.get(source) ?? 0) + 1);
-                    if (target && target !== source) tieCount.set(target, (tieCount.get(target) ?? 0) + 1);
+                    const negative = node.relation?.ref?.polarity === 'negative';
+                    for (const actor of source === target ? [source] : [source, target]) {
+                        if (!actor) continue;
+                        tieCount.set(actor, (tieCount.get(actor) ?? 0) + 1);
+                        if (negative) negativeTieCount.set(actor, (negativeTieCount.get(actor) ?? 0) + 1);
+                    }
                     const relation = node.relation?.ref;
                     if (source && target && relation && relation.polarity !== 'negative') {
                         const pair = source.name < target.name ? `${source.name}\u0000${target.name}` : `${target.name}\u0000${source.name}`;
@@ -97,7 +104,7 @@ export class TerritoryModelIndex {
                 }
             }
         }
-        return { declarations, tieCount, stanceCount, repeatedTies, firstPositiveTies, territories };
+        return { declarations, tieCount, negativeTieCount, stanceCount, repeatedTies, firstPositiveTies, territories };
     }
 }
 

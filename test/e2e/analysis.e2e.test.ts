@@ -31,6 +31,7 @@ import {
   statusBarCursor,
   webviewFrameWith,
   type EditorSession,
+  stepTimer,
 } from './code-server.js';
 
 const FOLDER = resolve(process.env.TERRITORY_E2E_FOLDER ?? join(REPO_ROOT, 'examples', 'tutorial'));
@@ -129,13 +130,7 @@ describe.skipIf(!!skipReason)('analysis in the real editor (code-server + Chromi
 
   it('shows code lenses, an analysis hover, and the synergy and metrics reports', async () => {
     assertPrerequisites({ vsix: VSIX, folder: FOLDER });
-    const timings: string[] = [];
-    let t = Date.now();
-    const step = (name: string) => {
-      timings.push(`${name} ${Date.now() - t} ms`);
-      t = Date.now();
-    };
-    const started = Date.now();
+    const { step, summary } = stepTimer();
 
     copy = await copyToTemp(FOLDER);
     const target = await chooseActor(copy);
@@ -205,7 +200,7 @@ describe.skipIf(!!skipReason)('analysis in the real editor (code-server + Chromi
       await page.locator('.notification-toast', { hasText: 'analysing the model' }).waitFor({ state: 'hidden', timeout: 20_000 });
       step('metrics preview');
       await session.screenshot('analysis-e2e-4-metrics');
-      console.log(`[e2e] ${timings.join(' | ')} | total ${Date.now() - started} ms`);
+      console.log(`[e2e] ${summary()}`);
     } catch (e) {
       await session.saveFailureArtifacts('analysis-e2e-failure');
       throw e;

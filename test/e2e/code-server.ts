@@ -300,3 +300,17 @@ export async function codeLensTexts(page: Page): Promise<string[]> {
 export function hoverWidget(page: Page): Locator {
   return page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ has: page.locator('.hover-contents, .monaco-hover-content') });
 }
+
+/** Times a scenario's steps: `step('name')` after each, `summary()` for the log line. */
+export function stepTimer(): { step(name: string): void; summary(): string } {
+  const timings: string[] = [];
+  const started = Date.now();
+  let last = started;
+  return {
+    step(name: string) {
+      timings.push(`${name} ${Date.now() - last} ms`);
+      last = Date.now();
+    },
+    summary: () => `${timings.join(' | ')} | total ${Date.now() - started} ms`,
+  };
+}

@@ -27,6 +27,7 @@ import {
   suggestionLabels,
   triggerCompletion,
   type EditorSession,
+  stepTimer,
 } from './code-server.js';
 
 const FOLDER = resolve(process.env.TERRITORY_E2E_FOLDER ?? join(REPO_ROOT, 'examples', 'tutorial'));
@@ -126,13 +127,7 @@ describe.skipIf(!!skipReason)('real editor (code-server + Chromium)', () => {
 
   it('lists a seeded error in Problems, clears it when fixed, completes actor names', async () => {
     assertPrerequisites({ vsix: VSIX, folder: FOLDER });
-    const timings: string[] = [];
-    let t = Date.now();
-    const step = (name: string) => {
-      timings.push(`${name} ${Date.now() - t} ms`);
-      t = Date.now();
-    };
-    const started = Date.now();
+    const { step, summary } = stepTimer();
 
     copy = await copyToTemp(FOLDER);
     const seed = await seedError(copy);
@@ -180,7 +175,7 @@ describe.skipIf(!!skipReason)('real editor (code-server + Chromium)', () => {
         .toContain(seed.right);
       step('completion');
       await session.screenshot('editor-e2e-final');
-      console.log(`[e2e] ${timings.join(' | ')} | total ${Date.now() - started} ms`);
+      console.log(`[e2e] ${summary()}`);
     } catch (e) {
       await session.saveFailureArtifacts('editor-e2e-failure');
       throw e;

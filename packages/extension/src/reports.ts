@@ -1,23 +1,16 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest } from '../../language/src/protocol.js';
+import { SORTABLE_FIGURES } from '../../analysis/src/report/markdown.js';
+import { SIZE_METRICS } from '../../analysis/src/vocabulary.js';
 
 export const REPORT_SCHEME = 'territory-report';
 
-/** The per-actor figures the metrics table can be sorted by (the analysis' SORTABLE_FIGURES). */
-const SORT_CHOICES: Array<{ figure: string; detail: string }> = [
-    { figure: 'betweenness', detail: 'brokers: who lies between groups' },
-    { figure: 'degree', detail: 'how many actors each one is tied to' },
-    { figure: 'inDegree', detail: 'how many actors choose each one' },
-    { figure: 'outDegree', detail: 'how many actors each one chooses' },
-    { figure: 'strength', detail: 'the total weight of those ties' },
-    { figure: 'closeness', detail: 'how near each actor is to all others' },
-    { figure: 'pagerank', detail: 'importance from being chosen by important actors' },
-    { figure: 'eigenvector', detail: 'importance from being tied to well-tied actors' },
-    { figure: 'clustering', detail: 'how much each actor\'s contacts know each other' },
-    { figure: 'constraint', detail: 'dependence on a closed circle' },
-    { figure: 'rStar', detail: 'MACTOR relative power' }
-];
+/** The figures the metrics table can be sorted by, each with what it tells (shown in the quick pick). */
+const SORT_CHOICES = SORTABLE_FIGURES.map(figure => ({
+    figure,
+    detail: SIZE_METRICS.find(metric => metric.word === figure)?.doc ?? 'MACTOR relative power'
+}));
 
 /**
  * Reports are read-only Markdown documents served by the language server and shown in

@@ -14,6 +14,33 @@ export interface ForceInput {
 }
 
 export function forceLayout(input: ForceInput): Array<{ x: number; y: number }> {
+    // Nodes without a tie would only be pushed away by all the others: they go in rows below.
+    const tied = new Set<number>();
+    for (const [a, b] of input.edges) {
+        tied.add(a);
+        tied.add(b);
+    }
+    if (tied.size === input.ids.length) return springs(input);
+    const connected = [...tied].sort((a, b) => a - b);
+    const position = new Map(connected.map((node, i) => [node, i]));
+    const placed = springs({
+        ...input,
+        ids: connected.map(i => input.ids[i]),
+        edges: input.edges.map(([a, b, w]) => [position.get(a)!, position.get(b)!, w] as const)
+    });
+    const result: Array<{ x: number; y: number }> = new Array(input.ids.length);
+    connected.forEach((node, i) => { result[node] = placed[i]; });
+    const bottom = placed.reduce((max, p) => Math.max(max, p.y), -input.spacing);
+    const left = placed.reduce((min, p) => Math.min(min, p.x), 0);
+    const loners = input.ids.map((_, i) => i).filter(i => !tied.has(i));
+    const perRow = Math.max(1, Math.ceil(Math.sqrt(loners.length * 2)));
+    loners.forEach((node, i) => {
+        result[node] = { x: left + (i % perRow) * input.spacing * 1.6, y: bottom + input.spacing * (1 + Math.floor(i / perRow)) };
+    });
+    return result;
+}
+
+function springs(input: ForceInput): Array<{ x: number; y: number }> {
     const n = input.ids.length;
     if (n === 0) return [];
     if (n === 1) return [{ x: 0, y: 0 }];

@@ -114,8 +114,10 @@ async function clusterLayout(graph: ViewGraph, r: number[], previous?: ReadonlyM
         let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
         local.forEach((p, i) => {
             const radius = r[members[i]];
-            minX = Math.min(minX, p.x - radius); minY = Math.min(minY, p.y - radius);
-            maxX = Math.max(maxX, p.x + radius); maxY = Math.max(maxY, p.y + radius + 14);
+            // The label below the node is wider than the node: the box holds it.
+            const half = Math.max(radius, labelWidth(graph.nodes[members[i]].label) / 2);
+            minX = Math.min(minX, p.x - half); minY = Math.min(minY, p.y - radius);
+            maxX = Math.max(maxX, p.x + half); maxY = Math.max(maxY, p.y + radius + 14);
         });
         boxes.push({ key, members, local, minX, minY, width: maxX - minX + 2 * GROUP_PADDING, height: maxY - minY + 2 * GROUP_PADDING });
     }
@@ -218,4 +220,9 @@ function elk(): InstanceType<typeof ELK> {
 
 function round(value: number): number {
     return Math.round(value * 10) / 10;
+}
+
+/** About how wide a label is drawn (11 px text, truncated at 28 characters). */
+function labelWidth(label: string): number {
+    return Math.min(28, Array.from(label).length) * 6.2;
 }

@@ -98,6 +98,30 @@ function labelAttrs(text: string, theme: Theme): Record<string, string | number 
     };
 }
 
+/**
+ * The colour of each relation's edges. Built-in relations keep one colour in every model
+ * (a coach learns them once); declared ones take the remaining colours in name order.
+ * Negative relations are always the theme's red, drawn dashed.
+ */
+const RELATION_COLOURS: Record<string, string> = {
+    collaboration: '#4c78a8', trust: '#2ca02c', information: '#17becf', advice: '#9467bd',
+    funding: '#e0a100', authority: '#8c564b', influence: '#ff7f0e', membership: '#7f7f7f',
+    // the summed ties between groups of an aggregated view
+    ties: '#8a8a8a'
+};
+const OTHER_RELATION_COLOURS = ['#e377c2', '#bcbd22', '#1f77b4', '#98df8a', '#c49c94', '#aec7e8'];
+
+export function relationColours(graph: Pick<PositionedGraph, 'edges'>, theme: Theme): Map<string, string> {
+    const relations = [...new Set(graph.edges.map(edge => edge.relation))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const colours = new Map<string, string>();
+    let next = 0;
+    for (const relation of relations) {
+        const negative = graph.edges.some(edge => edge.relation === relation && edge.polarity === 'negative');
+        colours.set(relation, negative ? theme.negative : RELATION_COLOURS[relation] ?? OTHER_RELATION_COLOURS[next++ % OTHER_RELATION_COLOURS.length]);
+    }
+    return colours;
+}
+
 export function truncate(label: string, max: number): string {
     const chars = Array.from(label);
     return chars.length <= max ? label : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
@@ -108,12 +132,15 @@ export function renderSociogram(graph: PositionedGraph, options: RenderOptions =
     const theme = options.theme ?? LIGHT_THEME;
     const maxLabel = options.maxLabel ?? 28;
     const colours = groupColours(graph, theme);
+    const edgeColours = relationColours(graph, theme);
     const byId = new Map(graph.nodes.map(node => [node.id, node]));
     const maxWeight = Math.max(1, ...graph.edges.map(edge => edge.weight));
-    const legend = renderLegend(graph, colours, theme, options);
+    const box = extent(graph, maxLabel);
+    const legend = renderLegend(graph, colours, theme, options, box);
     const legendHeight = Number(legend.attrs['data-height']);
-    const width = Math.max(graph.width, 320);
-    const height = graph.height + legendHeight;
+    const top = box.minY - legendHeight;
+    const width = round(box.maxX - box.minX);
+    const height = round(box.maxY - top);
 
     const groups = graph.groups.map(group => el('g', { class: 'group', 'data-group': group.id }, [
         el('rect', { x: group.x, y: group.y, width: group.width, height: group.height, rx: 12, fill: theme.groupFill, stroke: 'none' })
@@ -130,11 +157,11 @@ export function renderSociogram(graph: PositionedGraph, options: RenderOptions =
             'data-relation': edge.relation,
             'data-weight': edge.weight,
             x1, y1, x2, y2,
-            stroke: negative ? theme.negative : theme.edge,
+            stroke: negative ? theme.negative : edgeColours.get(edge.relation) ?? theme.edge,
             'stroke-width': round(0.8 + 2.7 * (edge.weight / maxWeight)),
             'stroke-dasharray': negative ? '6 4' : undefined,
             // Ties between clusters are drawn lighter: the eye follows the clusters first.
-            'stroke-opacity': source.group === target.group ? 0.75 : 0.3,
+            'stroke-opacity': source.group === target.group ? 0.8 : 0.2,
             'marker-end': edge.directed ? (negative ? 'url(#arrow-negative)' : 'url(#arrow)') : undefined
         }, [el('title', {}, [`${edge.source} → ${edge.relation} → ${edge.target}${edge.ties && edge.ties > 1 ? ` (${edge.ties})` : ''}, weight ${edge.weight}`])])];
     });
@@ -152,14 +179,14 @@ export function renderSociogram(graph: PositionedGraph, options: RenderOptions =
     return el('svg', {
         xmlns: 'http://www.w3.org/2000/svg',
         class: 'sociogram',
-        viewBox: `0 ${-legendHeight} ${round(width)} ${round(height)}`,
-        width: round(width),
-        height: round(height),
+        viewBox: `${round(box.minX)} ${round(top)} ${width} ${height}`,
+        width,
+        height,
         'font-family': theme.font,
         'font-size': 11
     }, [
         el('defs', {}, [arrow('arrow', theme.edge), arrow('arrow-negative', theme.negative)]),
-        el('rect', { class: 'background', x: 0, y: -legendHeight, width: round(width), height: round(height), fill: theme.background }),
+        el('rect', { class: 'background', x: round(box.minX), y: round(top), width, height, fill: theme.background }),
         legend,
         el('g', { class: 'groups' }, groups),
         el('g', { class: 'edges' }, edges),
@@ -189,9 +216,32 @@ function renderNode(node: PositionedNode, colour: string, theme: Theme, maxLabel
     ]);
 }
 
-function renderLegend(graph: PositionedGraph, colours: Map<string, string>, theme: Theme, options: RenderOptions): SvgElement {
+/** Average advance of a character at 11 px, to estimate a label's width without a font. */
+const CHAR_WIDTH = 6.5;
+
+interface Extent {
+    readonly minX: number;
+    readonly minY: number;
+    readonly maxX: number;
+    readonly maxY: number;
+}
+
+/** The layout's box, widened to the labels (centred under their nodes) that overflow it. */
+function extent(graph: PositionedGraph, maxLabel: number): Extent {
+    let minX = 0, minY = 0, maxX = Math.max(graph.width, 320), maxY = graph.height;
+    for (const node of graph.nodes) {
+        const half = Math.max(node.radius + 2, (CHAR_WIDTH * Array.from(truncate(node.label, maxLabel)).length) / 2 + 4);
+        minX = Math.min(minX, node.x - half);
+        maxX = Math.max(maxX, node.x + half);
+        minY = Math.min(minY, node.y - node.radius - 4);
+        maxY = Math.max(maxY, node.y + node.radius + 18);
+    }
+    return { minX, minY, maxX, maxY };
+}
+
+function renderLegend(graph: PositionedGraph, colours: Map<string, string>, theme: Theme, options: RenderOptions, box: Extent): SvgElement {
     // Entries flow left to right and wrap within the picture's width (a kind or zone legend can be long).
-    const maxWidth = Math.max(graph.width, 320) - 12;
+    const maxWidth = box.maxX - box.minX - 12;
     const rowHeight = 18;
     const entries: SvgElement[] = [];
     let x = 12;
@@ -206,7 +256,7 @@ function renderLegend(graph: PositionedGraph, colours: Map<string, string>, them
         return at;
     };
     const y = () => 18 + row * rowHeight;
-    const textWidth = (text: string) => 6.5 * Array.from(text).length;
+    const textWidth = (text: string) => CHAR_WIDTH * Array.from(text).length;
     const colourTitle = colourByTitle(graph, options);
     const title = `${colourTitle}:`;
     entries.push(el('text', { x: place(textWidth(title) + 10), y: y() + 4, fill: theme.muted }, [title]));
@@ -214,36 +264,43 @@ function renderLegend(graph: PositionedGraph, colours: Map<string, string>, them
         const name = truncate(graph.colorBy.kind === 'community' ? `#${group}` : group, 18);
         const at = place(24 + textWidth(name));
         entries.push(el('circle', { cx: at + 5, cy: y(), r: 5, fill: colour }));
-        entries.push(el('text', { ...legendText(name), x: at + 14, y: y() + 4, fill: theme.foreground }, [name]));
+        entries.push(el('text', { ...legendText(), x: at + 14, y: y() + 4, fill: theme.foreground }, [name]));
     }
     if (colours.size > 30) entries.push(el('text', { x: place(30), y: y() + 4, fill: theme.muted }, ['…']));
+    let at: number;
+    for (const [relation, colour] of relationColours(graph, theme)) {
+        if (colour === theme.negative) continue;
+        at = place(44 + textWidth(relation));
+        entries.push(el('line', { x1: at + 4, y1: y(), x2: at + 28, y2: y(), stroke: colour, 'stroke-width': 2 }));
+        entries.push(el('text', { ...legendText(), x: at + 32, y: y() + 4, fill: theme.foreground }, [relation]));
+    }
     const negative = options.strings?.negative ?? 'negative tie';
-    let at = place(44 + textWidth(negative));
+    at = place(44 + textWidth(negative));
     entries.push(el('line', { x1: at + 4, y1: y(), x2: at + 28, y2: y(), stroke: theme.negative, 'stroke-width': 2, 'stroke-dasharray': '6 4' }));
-    entries.push(el('text', { ...legendText(negative), x: at + 32, y: y() + 4, fill: theme.foreground }, [negative]));
+    entries.push(el('text', { ...legendText(), x: at + 32, y: y() + 4, fill: theme.foreground }, [negative]));
     if (options.opportunities?.length) {
         const opportunity = options.strings?.opportunity ?? 'synergy opportunity';
         at = place(44 + textWidth(opportunity));
         entries.push(el('line', { x1: at + 4, y1: y(), x2: at + 28, y2: y(), stroke: theme.opportunity, 'stroke-width': 2, 'stroke-dasharray': '2 5', 'stroke-linecap': 'round' }));
-        entries.push(el('text', { ...legendText(opportunity), x: at + 32, y: y() + 4, fill: theme.foreground }, [opportunity]));
+        entries.push(el('text', { ...legendText(), x: at + 32, y: y() + 4, fill: theme.foreground }, [opportunity]));
     }
     const height = 36 + row * rowHeight;
-    // The legend sits above the picture (negative y), its first row 18 below the top.
-    return el('g', { class: 'legend', 'data-height': height, transform: `translate(0,${-height})` }, entries);
+    // The legend sits above the picture, its first row 18 below the top.
+    return el('g', { class: 'legend', 'data-height': height, transform: `translate(${round(box.minX)},${round(box.minY - height)})` }, entries);
 }
 
 /** The legend's title for the view's colours, in the user's language when given. */
 export function colourByTitle(graph: Pick<PositionedGraph, 'colorBy'>, options: Pick<RenderOptions, 'strings'> = {}): string {
     const words = options.strings ?? {};
     switch (graph.colorBy.kind) {
-        case 'stance': return `${words.interests ?? 'stance on'} ${graph.colorBy.interest}`.trim();
+        case 'stance': return words.interests ? `${words.interests}: ${graph.colorBy.interest}` : `stance on ${graph.colorBy.interest}`;
         default: return words[graph.colorBy.kind] ?? graph.colorBy.kind;
     }
 }
 
 // No explicit `direction` here: it would turn `text-anchor: start` into "ends at x" and
 // overlap the entry before; `plaintext` still orders the letters of a right-to-left name.
-function legendText(_text: string): Record<string, string | undefined> {
+function legendText(): Record<string, string | undefined> {
     return { style: 'unicode-bidi: plaintext' };
 }
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -61,7 +62,7 @@ describe('territory check', () => {
     });
 
     test('usage problems exit 2 with one line', async () => {
-        expect(await territory(['check', 'clean', '--format', 'xml'], folder)).toMatchObject({ code: 2, stderr: "territory: --format must be text or json, not 'xml'\n" });
+        expect(await territory(['check', 'clean', '--format', 'xml'], folder)).toMatchObject({ code: 2, stderr: "territory: --format must be text, json or sarif, not 'xml'\n" });
         expect(await territory(['explode'], folder)).toMatchObject({ code: 2, stderr: "territory: unknown command 'explode' (try territory --help)\n" });
         const unknownOption = await territory(['check', '--colour'], folder);
         expect(unknownOption.code).toBe(2);
@@ -81,5 +82,50 @@ describe('territory check', () => {
             expect(run.stdout, example).toBe('');
             expect(run.code, example).toBe(0);
         }
+    });
+});
+
+describe('territory check for CI', () => {
+    test('SARIF 2.1.0 that validates against the schema: rules with help, results with regions', async () => {
+        const run = await territory(['check', 'broken', '--format', 'sarif'], folder);
+        expect(run.code).toBe(1);
+        const sarif = JSON.parse(run.stdout);
+        const schema = JSON.parse(readFileSync(join(root, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+        // The schema's language-tag pattern is not valid as a Unicode regular expression.
+        const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+        const validate = ajv.compile(schema);
+        expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+        const [runResult] = sarif.runs;
+        expect(runResult.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['direction-mismatch', 'unresolved-reference', 'value-out-of-range']);
+        expect(runResult.tool.driver.rules[1].help.text).toMatch(/closest names/);
+        expect(runResult.results[0]).toMatchObject({
+            ruleId: 'unresolved-reference', level: 'error',
+            message: { text: "Unknown actor 'AssocAmel'. Did you mean 'AssocAmal'?" },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'broken/nested/b.territory', uriBaseId: 'SRCROOT' }, region: { startLine: 1, startColumn: 5, endLine: 1, endColumn: 14 } } }]
+        });
+    });
+
+    test('--max-warnings fails a model with more warnings than allowed', async () => {
+        writeFileSync(join(folder, 'warned.territory'), 'actor A\nactor B\ntie A -- B funding\n');
+        expect((await territory(['check', 'warned.territory'], folder)).code).toBe(0);
+        expect((await territory(['check', 'warned.territory', '--max-warnings', '1'], folder)).code).toBe(0);
+        const strict = await territory(['check', 'warned.territory', '--max-warnings', '0'], folder);
+        expect(strict.code).toBe(1);
+        expect(strict.stderr).toContain('1 warnings, more than the 0 allowed');
+        expect((await territory(['check', 'warned.territory', '--max-warnings', 'few'], folder)).code).toBe(2);
+    });
+
+    test('each command has --help with examples', async () => {
+        for (const command of ['check', 'metrics']) {
+            const help = await territory([command, '--help'], folder);
+            expect(help.code).toBe(0);
+            expect(help.stdout).toContain(`territory ${command}`);
+            expect(help.stdout).toContain('Examples:');
+        }
+    });
+
+    test('--debug shows a stack trace only for internal errors; usage errors stay one line', async () => {
+        const run = await territory(['check', 'nowhere', '--debug'], folder);
+        expect(run.stderr).toBe('territory: nowhere: no such file or folder\n');
     });
 });

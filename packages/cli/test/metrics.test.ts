@@ -52,6 +52,18 @@ describe('territory metrics', () => {
         expect(run.stdout).toContain('CompteursForages');
     });
 
+    test('--actor: one actor\'s figures, pairs, opportunities and commitments', async () => {
+        const run = await territory(['metrics', 'examples/oriental', '--actor', 'ABHMoulouya'], root);
+        expect(run.code).toBe(0);
+        const figures = JSON.parse(run.stdout);
+        expect(figures).toMatchObject({ actor: 'ABHMoulouya', degree: expect.any(Number), community: expect.any(Number) });
+        expect(figures.overdue.map((c: { name: string }) => c.name)).toEqual(['CompteursForages']);
+        expect(figures.convergence.every((p: { a: string; b: string }) => p.a === 'ABHMoulouya' || p.b === 'ABHMoulouya')).toBe(true);
+        const md = await territory(['metrics', 'examples/oriental', '--actor', 'ABHMoulouya', '--format', 'md'], root);
+        expect(md.stdout).toMatch(/^# ABHMoulouya/);
+        expect(await territory(['metrics', 'examples/oriental', '--actor', 'Nobody'], root)).toMatchObject({ code: 2, stderr: "territory: no actor named 'Nobody' in the model\n" });
+    });
+
     test('usage problems exit 2 with one line', async () => {
         expect(await territory(['metrics', 'examples/tutorial', '--format', 'xml'], root)).toMatchObject({ code: 2, stderr: "territory: --format must be json, csv or md, not 'xml'\n" });
         expect(await territory(['metrics', 'examples/tutorial', '--top', 'many'], root)).toMatchObject({ code: 2, stderr: "territory: --top takes a whole number, not 'many'\n" });

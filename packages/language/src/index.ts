@@ -3,7 +3,7 @@ export * from './generated/ast.js';
 export * from './prelude.js';
 export * from './names.js';
 export * from './analysis/model-from-documents.js';
-export { IssueCodes } from './validation/issue-codes.js';
+export { IssueCodes, ISSUE_DESCRIPTIONS } from './validation/issue-codes.js';
 export { isCalendarDate, today } from './validation/dates.js';
 export { parentOf, relationDirection } from './validation/territory-validator.js';
 export type { ModelFacts, Declaration } from './workspace/model-index.js';

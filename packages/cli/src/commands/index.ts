@@ -1,0 +1,9 @@
+import type { Command } from '../command.js';
+import { checkCommand } from './check-command.js';
+import { metricsCommand } from './metrics.js';
+
+/** Every `territory` command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [
+    checkCommand,
+    metricsCommand
+];

@@ -10,6 +10,19 @@ export function hasBidiControl(name: string): boolean {
     return BIDI_CONTROL.test(name);
 }
 
+const NAME_START = /[\p{L}_]/u;
+const NAME_PART = /[\p{L}\p{M}\p{N}_]/u;
+
+/**
+ * The first character that may not stand where it is in a name (the lexer reads any
+ * character beyond U+00BF as part of a name, and leaves this check to the validator).
+ */
+export function invalidNameCharacter(name: string): string | undefined {
+    const chars = Array.from(name);
+    if (chars.length > 0 && !NAME_START.test(chars[0])) return chars[0];
+    return chars.find(char => !NAME_PART.test(char));
+}
+
 /** Levenshtein distance over Unicode code points. */
 export function editDistance(a: string, b: string): number {
     const x = Array.from(a);

@@ -115,6 +115,11 @@ const cases: Case[] = [
         passing: BASE + 'actor Assoc'
     },
     {
+        code: 'invalid-name', severity: ERROR,
+        failing: BASE + 'actor Assoc—Amal', text: 'Assoc—Amal', message: /'—' cannot be part of a name/,
+        passing: BASE + 'actor Assoc_Amal'
+    },
+    {
         code: 'second-territory', severity: ERROR,
         failing: 'territory T1\nterritory T2\n' + BASE, text: 'T2', message: /one territory; 'T1' is already declared/,
         passing: 'territory T1\nzone T2 in T1\n' + BASE

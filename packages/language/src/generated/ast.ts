@@ -10,7 +10,7 @@ export const TerritoryTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
-    ID: /[\p{L}_\u200E\u200F\u202A-\u202E\u2066-\u2069][\p{L}\p{M}\p{N}_\u200E\u200F\u202A-\u202E\u2066-\u2069]*/u,
+    ID: /[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\u00C0-\uFFFF]*/,
     DATE: /[0-9]+-[0-9]+-[0-9]+/,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
     LONG_STRING: /"""[\s\S]*?"""/,
@@ -325,7 +325,7 @@ export function isModel(item: unknown): item is Model {
 export type Name = string;
 
 export function isName(item: unknown): item is Name {
-    return (typeof item === 'string' && (/[\p{L}_\u200E\u200F\u202A-\u202E\u2066-\u2069][\p{L}\p{M}\p{N}_\u200E\u200F\u202A-\u202E\u2066-\u2069]*/u.test(item)));
+    return (typeof item === 'string' && (/[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\u00C0-\uFFFF]*/.test(item)));
 }
 
 export type Place = Territory | Zone;
@@ -490,7 +490,7 @@ export function isView(item: unknown): item is View {
 export type Word = 'about' | 'actor' | 'asOf' | 'by' | 'color' | 'commitment' | 'commits' | 'depth' | 'description' | 'dialogue' | 'directed' | 'due' | 'ego' | 'facilitator' | 'from' | 'in' | 'include' | 'interest' | 'kind' | 'layout' | 'mutual' | 'negative' | 'neutral' | 'on' | 'opposes' | 'outcome' | 'participants' | 'parties' | 'population' | 'positive' | 'power' | 'relation' | 'relations' | 'sdg' | 'size' | 'status' | 'supports' | 'tags' | 'territory' | 'tie' | 'to' | 'view' | 'workshop' | 'zone' | string;
 
 export function isWord(item: unknown): item is Word {
-    return item === 'territory' || item === 'zone' || item === 'kind' || item === 'relation' || item === 'interest' || item === 'actor' || item === 'tie' || item === 'workshop' || item === 'dialogue' || item === 'view' || item === 'commitment' || item === 'in' || item === 'on' || item === 'population' || item === 'asOf' || item === 'description' || item === 'color' || item === 'directed' || item === 'mutual' || item === 'positive' || item === 'neutral' || item === 'negative' || item === 'sdg' || item === 'power' || item === 'supports' || item === 'opposes' || item === 'tags' || item === 'participants' || item === 'about' || item === 'facilitator' || item === 'outcome' || item === 'parties' || item === 'from' || item === 'commits' || item === 'to' || item === 'due' || item === 'status' || item === 'include' || item === 'ego' || item === 'depth' || item === 'relations' || item === 'by' || item === 'size' || item === 'layout' || (typeof item === 'string' && (/[\p{L}_\u200E\u200F\u202A-\u202E\u2066-\u2069][\p{L}\p{M}\p{N}_\u200E\u200F\u202A-\u202E\u2066-\u2069]*/u.test(item)));
+    return item === 'territory' || item === 'zone' || item === 'kind' || item === 'relation' || item === 'interest' || item === 'actor' || item === 'tie' || item === 'workshop' || item === 'dialogue' || item === 'view' || item === 'commitment' || item === 'in' || item === 'on' || item === 'population' || item === 'asOf' || item === 'description' || item === 'color' || item === 'directed' || item === 'mutual' || item === 'positive' || item === 'neutral' || item === 'negative' || item === 'sdg' || item === 'power' || item === 'supports' || item === 'opposes' || item === 'tags' || item === 'participants' || item === 'about' || item === 'facilitator' || item === 'outcome' || item === 'parties' || item === 'from' || item === 'commits' || item === 'to' || item === 'due' || item === 'status' || item === 'include' || item === 'ego' || item === 'depth' || item === 'relations' || item === 'by' || item === 'size' || item === 'layout' || (typeof item === 'string' && (/[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\u00C0-\uFFFF]*/.test(item)));
 }
 
 export interface Workshop extends langium.AstNode {

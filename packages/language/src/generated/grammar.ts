@@ -3030,7 +3030,7 @@ export const TerritoryLanguageGrammar = (): Grammar => loadedTerritoryLanguageGr
       "name": "ID",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[\\\\p{L}_\\\\u200E\\\\u200F\\\\u202A-\\\\u202E\\\\u2066-\\\\u2069][\\\\p{L}\\\\p{M}\\\\p{N}_\\\\u200E\\\\u200F\\\\u202A-\\\\u202E\\\\u2066-\\\\u2069]*/u",
+        "regex": "/[A-Za-z_\\\\u00C0-\\\\uFFFF][A-Za-z0-9_\\\\u00C0-\\\\uFFFF]*/",
         "parenthesized": false
       },
       "fragment": false,

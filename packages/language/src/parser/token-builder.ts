@@ -18,16 +18,4 @@ export class TerritoryTokenBuilder extends DefaultTokenBuilder {
         if (label) token.LABEL = label;
         return token;
     }
-
-    /**
-     * Langium gives a keyword the ID terminal as its "longer alternative" only when the ID
-     * regex has no flags; our ID is Unicode (`/u`), so without this `information` would lex as
-     * the keyword `in` followed by `formation`. Every word-shaped keyword gets ID here.
-     */
-    protected override buildKeywordToken(keyword: GrammarAST.Keyword, terminalTokens: TokenType[], caseInsensitive: boolean): TokenType {
-        const token = super.buildKeywordToken(keyword, terminalTokens, caseInsensitive);
-        const id = terminalTokens.find(terminal => terminal.name === 'ID');
-        if (id && /^[\p{L}_]/u.test(keyword.value)) token.LONGER_ALT = id;
-        return token;
-    }
 }

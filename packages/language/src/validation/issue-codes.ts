@@ -16,6 +16,7 @@ export namespace IssueCodes {
     export const SelfTie = 'self-tie';
     export const ContradictoryStance = 'contradictory-stance';
     export const BidiControlInName = 'bidi-control-in-name';
+    export const InvalidName = 'invalid-name';
     export const SecondTerritory = 'second-territory';
     export const DuplicateCommitment = 'duplicate-commitment';
     export const UnknownValue = 'unknown-value';
@@ -50,6 +51,7 @@ export const ISSUE_DESCRIPTIONS: Readonly<Record<string, { title: string; help: 
     'self-tie': { title: 'Tie to itself', help: 'A tie joins two different actors.' },
     'contradictory-stance': { title: 'Supports and opposes', help: 'An actor cannot both support and oppose the same interest: keep one position.' },
     'bidi-control-in-name': { title: 'Invisible characters in a name', help: 'Bidirectional control characters make different names look the same; they are not allowed in names.' },
+    'invalid-name': { title: 'Invalid character in a name', help: 'Names are letters of any script, combining marks, digits and _, starting with a letter or _.' },
     'second-territory': { title: 'Second territory', help: 'A model has one territory; declare the others as zones.' },
     'duplicate-commitment': { title: 'Duplicate commitment', help: 'Two commitments of one dialogue may not share a name.' },
     'unknown-value': { title: 'Unknown value', help: 'A commitment status, layout, `size by` figure or `color by` choice outside its list.' },

@@ -6,7 +6,7 @@ import type {
     Tie, View, Workshop, Zone
 } from '../generated/ast.js';
 import { isDialogue, isTerritory, isZone } from '../generated/ast.js';
-import { closestNames, hasBidiControl } from '../names.js';
+import { closestNames, hasBidiControl, invalidNameCharacter } from '../names.js';
 import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
 import {
@@ -85,6 +85,12 @@ export class TerritoryValidator {
         if (hasBidiControl(node.name)) {
             accept('error', `The name '${node.name}' contains invisible bidirectional control characters, which make different names look the same; remove them.`,
                 { node, property: 'name', ...issue(IssueCodes.BidiControlInName) });
+            return;
+        }
+        const invalid = invalidNameCharacter(node.name);
+        if (invalid) {
+            accept('error', `'${invalid}' cannot be part of a name: names are letters of any script, combining marks, digits and '_', starting with a letter or '_'.`,
+                { node, property: 'name', ...issue(IssueCodes.InvalidName) });
         }
     }
 

@@ -1,7 +1,6 @@
 import type { AstNode, LangiumDocument, LangiumDocuments, URI } from 'langium';
-import { AstUtils } from 'langium';
-import type { Actor, Interest, Model, Territory, Tie } from '../generated/ast.js';
-import { isActor, isCommitment, isInterest, isTerritory, isTie } from '../generated/ast.js';
+import type { Actor, Interest, Model, Territory, Tie, Zone } from '../generated/ast.js';
+import { isActor, isInterest, isTerritory, isTie, isZone } from '../generated/ast.js';
 import type { TerritoryServices } from '../territory-module.js';
 import { isPreludeUri } from '../prelude.js';
 
@@ -65,9 +64,9 @@ export class TerritoryModelIndex {
         for (const document of this.orderedDocuments()) {
             const builtin = isPreludeUri(document.uri);
             const model = document.parseResult.value as Model;
-            for (const node of AstUtils.streamAllContents(model)) {
+            for (const node of declaredElements(model)) {
                 const name = (node as { name?: unknown }).name;
-                if (typeof name === 'string' && name && !isCommitment(node)) {
+                if (typeof name === 'string' && name) {
                     const list = declarations.get(name) ?? [];
                     list.push({ node: node as AstNode & { name: string }, document, builtin });
                     declarations.set(name, list);
@@ -105,6 +104,24 @@ export class TerritoryModelIndex {
             }
         }
         return { declarations, tieCount, negativeTieCount, stanceCount, repeatedTies, firstPositiveTies, territories };
+    }
+}
+
+/**
+ * The statements of a model and the zones nested in them: every element that can carry a
+ * global name, or count in the workspace checks. Walks only where such elements can be
+ * (cheaper than visiting every node, on models of tens of thousands of statements).
+ */
+function* declaredElements(model: Model): Generator<AstNode> {
+    const zones = function* (children: readonly Zone[]): Generator<AstNode> {
+        for (const zone of children) {
+            yield zone;
+            yield* zones(zone.zones);
+        }
+    };
+    for (const statement of model.statements) {
+        yield statement;
+        if (isZone(statement) || isTerritory(statement)) yield* zones(statement.zones);
     }
 }
 

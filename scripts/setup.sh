@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Debian packages beyond code-server's own (listed in setup-code-server.sh), in one apt run:
-#   neovim — the second real LSP client the tests drive.
-EXTRA_APT_PACKAGES="neovim" bash scripts/setup-code-server.sh
+#   neovim   — the second real LSP client the tests drive;
+#   graphviz — `dot`, which the tests use to prove `territory export --format dot` readable.
+EXTRA_APT_PACKAGES="neovim graphviz" bash scripts/setup-code-server.sh
 
 # npm dependencies, exactly as locked; skipped when node_modules already matches the lock.
 if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then

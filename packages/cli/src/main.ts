@@ -82,6 +82,12 @@ async function main(argv: string[]): Promise<number> {
     });
 }
 
+// `territory … | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+});
+
 const debug = process.argv.includes('--debug');
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },

@@ -328,7 +328,8 @@ function round(value: number): number {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function escapeXml(text: string): string {
-    return text.replace(/[&<>"']/g, char => ESCAPES[char]);
+    // Control characters other than tab and line breaks are not allowed in XML at all.
+    return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD').replace(/[&<>"']/g, char => ESCAPES[char]);
 }
 
 /** A standalone SVG document: every model text escaped, styles inline. */

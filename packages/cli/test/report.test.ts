@@ -61,7 +61,8 @@ afterAll(async () => {
     if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe('territory report: the file', () => {
+// Each test runs the real bin a few times (about 1.5 s each on an idle machine).
+describe('territory report: the file', { timeout: 60_000 }, () => {
     test('usage problems exit 2 with one clear line', async () => {
         expect(await territory(['report', 'examples/tutorial'], root))
             .toMatchObject({ code: 2, stdout: '', stderr: 'territory: report needs -o FILE (or -o - for standard output)\n' });

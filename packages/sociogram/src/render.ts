@@ -43,7 +43,8 @@ export const LIGHT_THEME: Theme = {
     groupFill: 'rgba(127,127,127,0.07)',
     font: 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif',
     // Okabe–Ito and Tableau colours: distinguishable for colour-blind readers.
-    palette: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f7f7f', '#bcbd22', '#8c564b', '#17becf', '#9467bd', '#f0e442']
+    palette: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f7f7f', '#bcbd22', '#8c564b', '#17becf', '#9467bd', '#f0e442',
+        '#aec7e8', '#ffbb78', '#98df8a', '#ff9896', '#c5b0d5', '#c49c94']
 };
 
 /** Fixed colours for statuses and stances, whose meaning does not change between models. */

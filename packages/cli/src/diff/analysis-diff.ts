@@ -5,6 +5,8 @@ import type { AnalysisChanges, BetweennessShift, Community, CommunityChanges, Fi
 
 /** How many betweenness shifts are listed. */
 export const BETWEENNESS_SHIFTS = 10;
+/** Smaller shifts of (normalised) betweenness are noise: not listed. */
+export const BETWEENNESS_MIN_CHANGE = 0.001;
 /** Two matched communities are the same community, reshaped, from this Jaccard index on. */
 export const SAME_COMMUNITY_JACCARD = 0.5;
 
@@ -39,7 +41,7 @@ function betweennessShifts(old: AnalysisResult, now: AnalysisResult): Betweennes
         const after = figures.betweenness;
         if (before === undefined || before === null || after === null) continue;
         const change = round(after - before);
-        if (change !== 0) shifts.push({ actor, old: before, new: after, change });
+        if (Math.abs(change) >= BETWEENNESS_MIN_CHANGE) shifts.push({ actor, old: before, new: after, change });
     }
     return shifts
         .sort((p, q) => Math.abs(q.change) - Math.abs(p.change) || compareNames(p.actor, q.actor))

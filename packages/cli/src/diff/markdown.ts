@@ -50,6 +50,10 @@ function pair(entry: { a: string; b: string }): string {
     return `**${esc(entry.a)}** ↔ **${esc(entry.b)}**`;
 }
 
+function plainPair(entry: { a: string; b: string }): string {
+    return `${esc(entry.a)} ↔ ${esc(entry.b)}`;
+}
+
 /** A community by a few of its members (the most tied first): `{A, B, C, +4 more}`. */
 export function community(members: Community): string {
     return members.length <= 4 ? `{${list(members)}}` : `{${list(members, 3)}}`;
@@ -110,10 +114,10 @@ function highlights(diff: ModelDiff): string[] {
         bullets.push(`**Community split**: ${community(split.from)} → ${split.into.map(community).join(' + ')}${more(analysis.communities.split.length, 1)}`);
     }
     const tensions = analysis.tensions.new;
-    if (tensions.length) bullets.push(`**New ${tensions.length === 1 ? 'tension' : 'tensions'}**: ${tensions.slice(0, 3).map(pair).join(', ')}${more(tensions.length, 3)}`);
+    if (tensions.length) bullets.push(`**New ${tensions.length === 1 ? 'tension' : 'tensions'}**: ${tensions.slice(0, 3).map(plainPair).join(', ')}${more(tensions.length, 3)}`);
     const takenUp = analysis.opportunities.resolved.filter(o => o.reason === 'tied');
     if (takenUp.length) {
-        bullets.push(`**${takenUp.length === 1 ? 'Synergy opportunity' : 'Synergy opportunities'} taken up**: ${takenUp.slice(0, 3).map(pair).join(', ')} now tied${more(takenUp.length, 3)}`);
+        bullets.push(`**${takenUp.length === 1 ? 'Synergy opportunity' : 'Synergy opportunities'} taken up**: ${takenUp.slice(0, 3).map(plainPair).join(', ')} now tied${more(takenUp.length, 3)}`);
     }
     if (analysis.isolates.new.length) bullets.push(`**New ${analysis.isolates.new.length === 1 ? 'isolate' : 'isolates'}**: ${list(analysis.isolates.new, 3)}`);
     const { added, removed } = diff.actors;
@@ -195,12 +199,12 @@ function analysisSection(diff: ModelDiff): string[] {
         ['isolates', network.isolates], ['density', network.density], ['modularity', network.modularity], ['reciprocity', network.reciprocity],
         ['structural balance', network.balance]
     ];
-    lines.push(...table(['figure', 'before', 'after'], [
-        ['reference date (asOf)', diff.old.asOf, diff.new.asOf],
-        ...figures.map(([label, change]) => [label, number(change.old), number(change.new)])
-    ]), '');
+    // The figures that changed (as shown: to three decimals).
+    const rows = [['reference date (asOf)', diff.old.asOf, diff.new.asOf], ...figures.map(([label, change]) => [label, number(change.old), number(change.new)])]
+        .filter(([, before, after]) => before !== after);
+    if (rows.length) lines.push(...table(['figure', 'before', 'after'], rows), '');
     if (analysis.betweenness.length) {
-        lines.push('#### Betweenness', '', 'The largest changes, among actors of both versions: who now stands between others, and who no longer does.', '');
+        lines.push('#### Betweenness', '', 'The largest changes among actors of both versions: who now stands between others, and who no longer does.', '');
         lines.push(...table(['actor', 'before', 'after', 'change'], analysis.betweenness.map(shift =>
             [esc(shift.actor), number(shift.old), number(shift.new), signed(shift.change)])), '');
     }
@@ -246,6 +250,7 @@ function analysisSection(diff: ModelDiff): string[] {
             lines.push('**Resolved**', '', ...block(`${plural(tensions.resolved.length, 'tension')} resolved`, tensions.resolved.map(entry => tension(entry, GONE_TENSION))));
         }
     }
+    if (lines.length === 2) lines.push('No change in the analysis.', '');
     return lines;
 }
 

@@ -213,7 +213,7 @@ export interface AnalysisChanges {
         reciprocity: FigureChange;
         balance: FigureChange;
     };
-    /** The 10 largest changes (by absolute value, then name) among actors of both versions. */
+    /** The 10 largest changes (by absolute value, then name) among actors of both versions, from 0.001 on. */
     betweenness: BetweennessShift[];
     isolates: { new: string[]; noLongerIsolated: string[] };
     communities: CommunityChanges;

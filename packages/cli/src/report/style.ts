@@ -136,6 +136,10 @@ thead { display: table-header-group; }
 .dialogue h3 { margin-bottom: 2px; }
 .dialogue .sub { margin: 0 0 6px; }
 .dialogue .sub .actor { font-weight: 400; color: var(--ink); }
+.opportunities-table th:nth-child(2) { width: 32%; }
+.opportunities-table th:nth-child(3) { width: 28%; }
+.opportunities-table th:nth-child(5) { width: 28%; }
+.tensions-table th:nth-child(1), .bridges-table th:nth-child(1) { width: 36%; }
 .commitments-table th:nth-child(1) { width: 31%; }
 .commitments-table th:nth-child(2) { width: 21%; }
 .commitments-table th:nth-child(3) { width: 22%; }

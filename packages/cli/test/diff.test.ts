@@ -144,12 +144,28 @@ describe('territory diff between two folders', () => {
         expect(json.analysis.betweenness).toEqual([]);
     });
 
+    test('a version with a syntax error: a warning first, the diff of what could be read', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'territory-diff-broken-'));
+        cpSync(join(root, v2), folder, { recursive: true });
+        writeFileSync(join(folder, 'ties.territory'), readFileSync(join(folder, 'ties.territory'), 'utf8') + 'tie AssocEau -- \n');
+        const run = await territory(['diff', join(root, v1), '.'], folder);
+        expect(run.code).toBe(0);
+        expect(run.stdout.split('\n').slice(0, 4)).toEqual([
+            '## Territory model changes', '',
+            '> **Warning**: the new version has syntax errors in `ties.territory` (1 error); this diff covers what could be read (run `territory check`).', ''
+        ]);
+        const diff = JSON.parse((await territory(['diff', join(root, v1), '.', '--format', 'json'], folder)).stdout);
+        expect(diff.new.syntaxErrors).toEqual([{ file: 'ties.territory', errors: 1 }]);
+        expect(diff.old.syntaxErrors).toEqual([]);
+    });
+
     test('usage problems exit 2 with one line', async () => {
         expect(await territory(['diff', v1], root)).toMatchObject({
             code: 2, stdout: '', stderr: 'territory: diff takes two versions, OLD and NEW (folders or git revisions), not 1: territory diff OLD NEW\n'
         });
         expect(await territory(['diff', v1, v2, '--format', 'html'], root)).toMatchObject({ code: 2, stderr: "territory: --format must be md or json, not 'html'\n" });
         expect(await territory(['diff', v1, v2, '--top', 'all'], root)).toMatchObject({ code: 2, stderr: "territory: --top takes a whole number, not 'all'\n" });
+        expect(await territory(['diff', v1, 'README.md'], root)).toMatchObject({ code: 2, stderr: 'territory: README.md: not a .territory file\n' });
     });
 });
 

@@ -37,8 +37,8 @@ export const diffCommand: Command = {
         top: { type: 'string' }
     },
     optionHelp: [
-        '--format F   md (default: Markdown for a pull request) or json',
-        `--top N      how many synergy opportunities each analysis lists before comparing (default ${DIFF_TOP})`
+        '--format F     md (default: Markdown for a pull request) or json',
+        `--top N        how many synergy opportunities each analysis lists before comparing (default ${DIFF_TOP})`
     ],
     async run({ paths, options, stdout, stderr, progress }) {
         const format = (options.format as string | undefined) ?? 'md';

@@ -136,11 +136,16 @@ function highlights(diff: ModelDiff): string[] {
     return bullets.slice(0, HIGHLIGHTS).map(bullet => `- ${bullet}`);
 }
 
+/** A file name as code (escaped text if it holds a backtick). */
+function fileName(name: string): string {
+    return name.includes('`') ? esc(name) : `\`${name}\``;
+}
+
 function warnings(diff: ModelDiff): string[] {
     const lines: string[] = [];
     for (const [label, info] of [['old', diff.old], ['new', diff.new]] as Array<[string, VersionInfo]>) {
         if (!info.syntaxErrors.length) continue;
-        const files = info.syntaxErrors.map(file => `${esc(file.file)} (${plural(file.errors, 'error')})`).join(', ');
+        const files = info.syntaxErrors.map(file => `${fileName(file.file)} (${plural(file.errors, 'error')})`).join(', ');
         lines.push(`> **Warning**: the ${label} version has syntax errors in ${files}; this diff covers what could be read (run \`territory check\`).`, '');
     }
     return lines;

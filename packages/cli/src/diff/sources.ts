@@ -39,7 +39,8 @@ export interface ModelSource {
  * The work tree and the index are never touched: files come from `git ls-tree` and
  * `git cat-file`.
  */
-export async function resolveSource(argument: string, cwd: string = process.cwd()): Promise<ModelSource> {
+export async function resolveSource(argument: string): Promise<ModelSource> {
+    const cwd = process.cwd();
     if (await exists(path.resolve(cwd, argument))) return folderSource(argument, cwd);
     return revisionSource(argument, cwd);
 }
@@ -54,7 +55,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function folderSource(argument: string, cwd: string): Promise<ModelSource> {
-    const files = await findModelFiles([path.resolve(cwd, argument)]);
+    const files = await findModelFiles([argument]);
     const read: SourceFile[] = [];
     for (const file of files) {
         try {
@@ -92,10 +93,10 @@ async function revisionSource(argument: string, cwd: string): Promise<ModelSourc
             ? `unknown revision '${revision}': neither a folder nor a commit of this repository`
             : `unknown revision '${revision}' in '${argument}': not a commit of this repository`);
     }
-    const relative = given === undefined ? './' : given;
-    const joined = relative === '' || !(relative === '.' || relative === '..' || relative.startsWith('./') || relative.startsWith('../'))
-        ? path.posix.normalize(relative || '.')
-        : path.posix.normalize(path.posix.join(prefix, relative));
+    // As in git: `REV:path` from the repository's root, `REV:./path` from the current folder; `REV` alone is `REV:./`.
+    const relative = given ?? './';
+    const fromHere = relative === '.' || relative === '..' || relative.startsWith('./') || relative.startsWith('../');
+    const joined = path.posix.normalize(fromHere ? path.posix.join(prefix, relative) : relative || '.');
     const folder = joined === '.' || joined === './' ? '' : joined.replace(/\/+$/, '');
     if (folder === '..' || folder.startsWith('../') || path.posix.isAbsolute(folder)) {
         throw new UsageError(`'${argument}': the path is outside the repository`);

@@ -252,7 +252,7 @@ export interface ModelDiff {
     version: typeof DIFF_JSON_VERSION;
     old: VersionInfo;
     new: VersionInfo;
-    /** True when no model element changed (the analysis is then the same too). */
+    /** True when no element changed and `asOf` is the same: the analyses are then the same too. */
     identical: boolean;
     summary: DiffCounts;
     actors: ElementChanges<ActorEntry>;

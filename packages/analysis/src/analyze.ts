@@ -1,9 +1,9 @@
 import type { InterestMobilisation, PairConvergence } from './convergence.js';
-import { convergencePairs, interestMobilisation } from './convergence.js';
+import { analysePairs, interestMobilisation } from './convergence.js';
 import type { CommitmentSummary, StatusCounts, WorkshopSummary } from './commitments.js';
 import { commitmentSummary, emptyStatusCounts, workshopSummary } from './commitments.js';
 import type { CompactGraph, TerritoryGraphs } from './graphs.js';
-import { buildGraphs } from './graphs.js';
+import { buildGraphs, pairKey } from './graphs.js';
 import { mactorInfluence } from './mactor.js';
 import type { TerritoryModel } from './model.js';
 import type { BrokerageRoles } from './metrics/brokerage.js';
@@ -16,8 +16,7 @@ import { pathMetrics } from './metrics/paths.js';
 import type { SociometricStatus } from './metrics/status.js';
 import { sociometricStatus } from './metrics/status.js';
 import type { Bridge, SynergyOpportunity, Tension } from './suggestions.js';
-import { bridges, synergyOpportunities, tensions } from './suggestions.js';
-import { compareNames } from './model.js';
+import { asBridge, asTension, withIntroducers } from './suggestions.js';
 
 /** Per-actor figures (`actors.<Name>` of shared/spec/analysis.md). */
 export interface ActorMetrics {
@@ -156,15 +155,16 @@ export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGrap
         };
     });
 
-    const allPairs = convergencePairs(model, rStar).map(roundPair);
-    // The contract: above 1,000 actors the list is the strongest pairs and says so.
-    const truncate = !options.allPairs && names.length > ALL_PAIRS_LIMIT;
-    const listedPairs = truncate
-        ? [...allPairs]
-            .sort((p, q) => (q.convergence + q.divergence) - (p.convergence + p.divergence) || compareNames(p.a, q.a) || compareNames(p.b, q.b))
-            .slice(0, TRUNCATED_PAIRS)
-            .sort((p, q) => compareNames(p.a, q.a) || compareNames(p.b, q.b))
-        : allPairs;
+    // The contract: above 1,000 actors the list is the strongest pairs, and says so.
+    const listAll = Boolean(options.allPairs) || names.length <= ALL_PAIRS_LIMIT;
+    const { order } = compact;
+    const pairs = analysePairs(model, rStar, {
+        listAll,
+        listLimit: TRUNCATED_PAIRS,
+        top: options.top ?? 100,
+        joined: (a, b) => G.hasEdge(names[a], names[b]),
+        sign: (a, b) => graphs.signs.get(pairKey(a, b, order))
+    });
     const interests: Record<string, InterestMobilisation> = {};
     for (const [name, figures] of interestMobilisation(model, rStar)) {
         interests[name] = { ...figures, support: round(figures.support), opposition: round(figures.opposition), mobilisation: round(figures.mobilisation) };
@@ -189,11 +189,11 @@ export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGrap
             communities: new Set(Object.values(partition)).size
         },
         actors,
-        convergence: { pairs: listedPairs, truncated: truncate },
+        convergence: { pairs: pairs.pairs.map(roundPair), truncated: pairs.truncated },
         interests,
-        opportunities: synergyOpportunities(graphs, allPairs, options.top ?? 100),
-        tensions: tensions(graphs, allPairs),
-        bridges: bridges(graphs, allPairs),
+        opportunities: withIntroducers(graphs, pairs.opportunities.map(roundPair)),
+        tensions: pairs.tensions.map(roundPair).map(asTension),
+        bridges: pairs.bridges.map(roundPair).map(asBridge),
         commitments,
         workshops
     };

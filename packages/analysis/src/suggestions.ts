@@ -1,8 +1,6 @@
 import type { PairConvergence } from './convergence.js';
 import type { TerritoryGraphs } from './graphs.js';
-import { pairKey } from './graphs.js';
 import { introducers } from './metrics/paths.js';
-import { compareNames } from './model.js';
 
 export interface SynergyOpportunity {
     a: string;
@@ -30,23 +28,8 @@ export interface Bridge {
     interests: string[];
 }
 
-function joinedInG(graphs: TerritoryGraphs, a: string, b: string): boolean {
-    return graphs.G.hasEdge(a, b);
-}
-
-function signOf(graphs: TerritoryGraphs, a: string, b: string): 1 | -1 | undefined {
-    return graphs.signs.get(pairKey(graphs.indexOf.get(a)!, graphs.indexOf.get(b)!, graphs.names.length));
-}
-
-/**
- * Synergy opportunities: pairs joined neither in G nor in S whose convergence exceeds their
- * divergence, ranked by convergence − divergence, then by names; the first `top`.
- */
-export function synergyOpportunities(graphs: TerritoryGraphs, pairs: readonly PairConvergence[], top: number): SynergyOpportunity[] {
-    const ranked = pairs
-        .filter(pair => pair.convergence > pair.divergence && !joinedInG(graphs, pair.a, pair.b) && signOf(graphs, pair.a, pair.b) === undefined)
-        .sort((p, q) => (q.convergence - q.divergence) - (p.convergence - p.divergence) || compareNames(p.a, q.a) || compareNames(p.b, q.b))
-        .slice(0, top);
+/** Synergy opportunities (already chosen and ranked by `analysePairs`), with who could introduce the actors. */
+export function withIntroducers(graphs: TerritoryGraphs, ranked: readonly PairConvergence[]): SynergyOpportunity[] {
     return ranked.map(pair => ({
         a: pair.a,
         b: pair.b,
@@ -57,19 +40,10 @@ export function synergyOpportunities(graphs: TerritoryGraphs, pairs: readonly Pa
     }));
 }
 
-/** Tensions: pairs joined in G whose divergence exceeds their convergence, most divergent first. */
-export function tensions(graphs: TerritoryGraphs, pairs: readonly PairConvergence[]): Tension[] {
-    return pairs
-        .filter(pair => pair.divergence > pair.convergence && joinedInG(graphs, pair.a, pair.b))
-        .sort((p, q) => (q.divergence - q.convergence) - (p.divergence - p.convergence) || compareNames(p.a, q.a) || compareNames(p.b, q.b))
-        .map(({ a, b, convergence, divergence }) => ({ a, b, convergence, divergence }));
+export function asTension({ a, b, convergence, divergence }: PairConvergence): Tension {
+    return { a, b, convergence, divergence };
 }
 
-/** Bridges: pairs with a negative tie that still converge on some interest, most convergent first. */
-export function bridges(graphs: TerritoryGraphs, pairs: readonly PairConvergence[]): Bridge[] {
-    return pairs
-        .filter(pair => pair.convergence > 0 && signOf(graphs, pair.a, pair.b) === -1)
-        .sort((p, q) => q.convergence - p.convergence || compareNames(p.a, q.a) || compareNames(p.b, q.b))
-        .map(({ a, b, convergence, interests }) => ({ a, b, convergence, interests }));
+export function asBridge({ a, b, convergence, interests }: PairConvergence): Bridge {
+    return { a, b, convergence, interests };
 }
-

@@ -314,3 +314,26 @@ export function stepTimer(): { step(name: string): void; summary(): string } {
     summary: () => `${timings.join(' | ')} | total ${Date.now() - started} ms`,
   };
 }
+
+/**
+ * The frame (webviews are nested iframes) in which `selector` matches a visible element,
+ * whatever its text. Polls every frame of the page.
+ */
+export async function webviewFrameFor(page: Page, selector: string, timeout = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.isDetached()) continue;
+      const found = await frame
+        .locator(selector)
+        .first()
+        .isVisible()
+        .catch(() => false);
+      if (found) return frame;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No frame shows ${selector} within ${timeout} ms (frames: ${page.frames().map((f) => f.url().slice(0, 80)).join(', ')})`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

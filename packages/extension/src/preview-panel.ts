@@ -147,7 +147,9 @@ export class PreviewPanel {
                 void this.refresh();
                 break;
             case 'layout':
+                // A layout chosen by the reader starts afresh, without the previous positions.
                 this.layout = message.algorithm;
+                this.positions = {};
                 void this.refresh();
                 break;
             case 'export':

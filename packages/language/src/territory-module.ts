@@ -11,6 +11,7 @@ import { TerritoryValueConverter } from './parser/value-converter.js';
 import { TerritoryScopeComputation } from './references/scope-computation.js';
 import { TerritoryLinker } from './references/linker.js';
 import { TerritoryDocumentBuilder } from './workspace/document-builder.js';
+import { TerritoryWorkspaceManager } from './workspace/workspace-manager.js';
 import { TerritoryModelIndex } from './workspace/model-index.js';
 import { TerritoryDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks, TerritoryValidator } from './validation/territory-validator.js';
@@ -77,7 +78,8 @@ export const TerritorySharedModule: Module<LangiumSharedServices, PartialLangium
         FuzzyMatcher: () => new TerritoryFuzzyMatcher()
     },
     workspace: {
-        DocumentBuilder: (services) => new TerritoryDocumentBuilder(services)
+        DocumentBuilder: (services) => new TerritoryDocumentBuilder(services),
+        WorkspaceManager: (services) => new TerritoryWorkspaceManager(services)
     }
 };
 

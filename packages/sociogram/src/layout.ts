@@ -94,6 +94,8 @@ function clusterKey(graph: ViewGraph, node: ViewNode): string {
 }
 
 async function clusterLayout(graph: ViewGraph, r: number[], previous?: ReadonlyMap<string, { x: number; y: number }>): Promise<Placed> {
+    const known = previous ? graph.nodes.filter(node => previous.has(node.id)).length : 0;
+    if (previous && !graph.aggregated && known > 0 && known >= 0.8 * graph.nodes.length) return adjustLayout(graph, r, previous);
     const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
     const clusters = new Map<string, number[]>();
     graph.nodes.forEach((node, i) => {
@@ -147,6 +149,61 @@ async function clusterLayout(graph: ViewGraph, r: number[], previous?: ReadonlyM
         }
     });
     return { nodes, groups, width: round(packed.width ?? 0), height: round(packed.height ?? 0) };
+}
+
+/**
+ * After an edit, the picture the reader knows stays put: known actors keep their positions,
+ * new ones go next to the actors they are tied to (or below the picture), and the cluster
+ * backgrounds are redrawn around their members. A fresh layout (the toolbar's layout choice)
+ * starts from scratch.
+ */
+function adjustLayout(graph: ViewGraph, r: number[], previous: ReadonlyMap<string, { x: number; y: number }>): Placed {
+    const neighbours = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+        neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
+        neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+    }
+    const placed = new Map<string, { x: number; y: number }>();
+    for (const node of graph.nodes) {
+        const position = previous.get(node.id);
+        if (position) placed.set(node.id, position);
+    }
+    let maxY = Math.max(...[...placed.values()].map(p => p.y));
+    let minX = Math.min(...[...placed.values()].map(p => p.x));
+    let newcomers = 0;
+    const golden = Math.PI * (3 - Math.sqrt(5));
+    for (const node of graph.nodes) {
+        if (placed.has(node.id)) continue;
+        const anchors = (neighbours.get(node.id) ?? []).map(id => placed.get(id)).filter((p): p is { x: number; y: number } => p !== undefined);
+        newcomers++;
+        if (anchors.length > 0) {
+            const x = anchors.reduce((sum, p) => sum + p.x, 0) / anchors.length;
+            const y = anchors.reduce((sum, p) => sum + p.y, 0) / anchors.length;
+            placed.set(node.id, { x: x + SPACING * 0.7 * Math.cos(newcomers * golden), y: y + SPACING * 0.7 * Math.sin(newcomers * golden) });
+        } else {
+            placed.set(node.id, { x: minX + (newcomers - 1) * SPACING * 1.6, y: maxY + SPACING });
+        }
+    }
+    const nodes: PositionedNode[] = graph.nodes.map((node, i) => ({ ...node, x: round(placed.get(node.id)!.x), y: round(placed.get(node.id)!.y), radius: round(r[i]) }));
+    // Keep everything at positive coordinates (a newcomer may land left of or above the rest).
+    minX = Math.min(...nodes.map((n, i) => n.x - Math.max(r[i], labelWidth(n.label) / 2)));
+    const minY = Math.min(...nodes.map((n, i) => n.y - r[i]));
+    const dx = minX < GROUP_PADDING ? GROUP_PADDING - minX : 0;
+    const dy = minY < GROUP_PADDING ? GROUP_PADDING - minY : 0;
+    const shifted = dx || dy ? nodes.map(n => ({ ...n, x: round(n.x + dx), y: round(n.y + dy) })) : nodes;
+    const groups: PositionedGroup[] = [];
+    const members = new Map<string, PositionedNode[]>();
+    for (const node of shifted) members.set(clusterKey(graph, node), [...(members.get(clusterKey(graph, node)) ?? []), node]);
+    for (const [key, list] of [...members].sort(([a], [b]) => compareNames(a, b))) {
+        const x0 = Math.min(...list.map(n => n.x - Math.max(n.radius, labelWidth(n.label) / 2))) - GROUP_PADDING / 2;
+        const y0 = Math.min(...list.map(n => n.y - n.radius)) - GROUP_PADDING / 2;
+        const x1 = Math.max(...list.map(n => n.x + Math.max(n.radius, labelWidth(n.label) / 2))) + GROUP_PADDING / 2;
+        const y1 = Math.max(...list.map(n => n.y + n.radius + 14)) + GROUP_PADDING / 2;
+        groups.push({ id: key, label: key, x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) });
+    }
+    maxY = Math.max(...groups.map(g => g.y + g.height), ...shifted.map(n => n.y + n.radius + 20));
+    const maxX = Math.max(...groups.map(g => g.x + g.width), ...shifted.map(n => n.x + n.radius));
+    return { nodes: shifted, groups, width: round(maxX + GROUP_PADDING / 2), height: round(maxY + GROUP_PADDING / 2) };
 }
 
 const ELK_OPTIONS: Record<Exclude<LayoutAlgorithm, 'clusters'>, Record<string, string>> = {

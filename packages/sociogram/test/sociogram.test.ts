@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '@territory/analysis';
 import type { AnalysisResult, TerritoryModel } from '@territory/analysis';
@@ -5,6 +7,8 @@ import { modelFromDocuments } from '@territory/language';
 import { createWorkspace } from '../../language/test/helpers.js';
 import { aggregate, ALGORITHM_LIMITS, drillInto, layoutView, renderSociogram, selectView, toSvgString } from '../src/index.js';
 import type { PositionedGraph } from '../src/index.js';
+
+const root = resolve(__dirname, '../../..');
 
 async function modelOf(text: string): Promise<{ model: TerritoryModel; result: AnalysisResult }> {
     const documents = await createWorkspace().build({ 'model.territory': text });
@@ -130,8 +134,28 @@ describe('layout', () => {
         const moved = (graph: PositionedGraph, id: string) => graph.nodes.find(n => n.id === id)!;
         for (const id of ['A', 'B', 'C', 'D', 'E']) {
             const distance = Math.hypot(moved(after, id).x - moved(before, id).x, moved(after, id).y - moved(before, id).y);
-            expect(distance, id).toBeLessThan(40);
+            expect(distance, id).toBeLessThan(1);
         }
+    });
+
+    test('on the Oriental example, a new tie and a new actor move nobody else; the newcomer stands by its tie', async () => {
+        const files = Object.fromEntries(readdirSync(join(root, 'examples/oriental')).filter(f => f.endsWith('.territory'))
+            .map(f => [f, readFileSync(join(root, 'examples/oriental', f), 'utf8')]));
+        const build = async (extra: string) => {
+            const documents = await createWorkspace().build({ ...files, 'extra.territory': extra });
+            const model = modelFromDocuments(Object.values(documents));
+            return selectView(model, analyze(model));
+        };
+        const before = await layoutView(await build(''));
+        const previous = new Map(before.nodes.map(n => [n.id, { x: n.x, y: n.y }]));
+        const after = await layoutView(await build('actor Nouveau\ntie Nouveau -- AgenceOriental trust\ntie CommuneBerkane -- RadioBerkaneFM trust 2\n'), { previous });
+        const position = new Map(after.nodes.map(n => [n.id, n]));
+        for (const node of before.nodes) {
+            expect(Math.hypot(position.get(node.id)!.x - node.x, position.get(node.id)!.y - node.y), node.id).toBeLessThan(1);
+        }
+        const agency = position.get('AgenceOriental')!;
+        const newcomer = position.get('Nouveau')!;
+        expect(Math.hypot(newcomer.x - agency.x, newcomer.y - agency.y)).toBeLessThan(100);
     });
 });
 

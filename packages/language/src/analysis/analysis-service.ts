@@ -1,6 +1,6 @@
 import type { AnalysisResult, PairConvergence, TerritoryModel } from '@territory/analysis';
 import { analyzeWithoutPaths, buildGraphs, compareNames, withPathMetrics } from '@territory/analysis';
-import type { LangiumDocuments } from 'langium';
+import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { Cancellation, DocumentState, isOperationCancelled, OperationCancelled } from 'langium';
 import type { Connection, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver';
 import { Emitter, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver';
@@ -43,6 +43,7 @@ export class TerritoryAnalysisService {
     private convergentIndex?: { generation: number; byActor: Map<string, PairConvergence[]> };
     private progressSupported = false;
     private progressCount = 0;
+    private latestFingerprint?: string;
 
     /** Fired when an analysis produces results: once with the cheap figures, once complete. */
     readonly onAnalysis = this.emitter.event;
@@ -142,6 +143,13 @@ export class TerritoryAnalysisService {
             await this.services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, source.token);
             if (source.token.isCancellationRequested || generation !== this.generation) return;
             const documents = this.documents.all.filter(document => document.state >= DocumentState.Validated).toArray();
+            // Opening a file rebuilds it without changing it: the same text, the same analysis.
+            const fingerprint = textFingerprint(documents);
+            if (this.latest?.result.complete && fingerprint === this.latestFingerprint) {
+                outcome = 'unchanged';
+                this.publishUnchanged(generation);
+                return;
+            }
             const model = modelFromDocuments(documents);
             progress?.report(`${model.actors.length} actors: key figures`);
             const graphs = buildGraphs(model);
@@ -152,6 +160,7 @@ export class TerritoryAnalysisService {
             const figures = await this.runner().compute(graphs.compact, source.token);
             if (source.token.isCancellationRequested || generation !== this.generation) return;
             this.publish({ model, result: withPathMetrics(partial, graphs, figures), generation });
+            this.latestFingerprint = fingerprint;
             outcome = `done: ${model.actors.length} actors`;
         } catch (error) {
             if (!isOperationCancelled(error) && !source.token.isCancellationRequested) {
@@ -163,6 +172,14 @@ export class TerritoryAnalysisService {
             if (this.running === source) this.running = undefined;
             source.dispose();
         }
+    }
+
+    /** Nothing changed: waiters get the current analysis, listeners are not told again. */
+    private publishUnchanged(generation: number): void {
+        this.latest = { ...this.latest!, generation };
+        const waiting = this.waiting;
+        this.waiting = [];
+        waiting.forEach(waiter => waiter.resolve(this.latest!));
     }
 
     private publish(snapshot: AnalysisSnapshot): void {
@@ -197,6 +214,24 @@ export class TerritoryAnalysisService {
             done: message => send({ kind: 'end', message })
         };
     }
+}
+
+/** A hash of the documents' URIs and texts (FNV-1a, 32 bits, over both), in URI order. */
+function textFingerprint(documents: readonly LangiumDocument[]): string {
+    let hash = 0x811c9dc5;
+    const add = (text: string) => {
+        for (let i = 0; i < text.length; i++) {
+            hash ^= text.charCodeAt(i);
+            hash = Math.imul(hash, 0x01000193);
+        }
+    };
+    for (const document of [...documents].sort((a, b) => compareNames(a.uri.toString(), b.uri.toString()))) {
+        add(document.uri.toString());
+        add('\u0000');
+        add(document.textDocument.getText());
+        add('\u0001');
+    }
+    return `${documents.length}:${(hash >>> 0).toString(16)}`;
 }
 
 function other(pair: PairConvergence, actor: string): string {

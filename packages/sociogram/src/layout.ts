@@ -145,7 +145,7 @@ async function clusterLayout(graph: ViewGraph, r: number[], previous?: ReadonlyM
             nodes[member] = { ...graph.nodes[member], x: round(box.local[j].x + offsetX), y: round(box.local[j].y + offsetY), radius: round(r[member]) };
         });
         if (!graph.aggregated) {
-            groups.push({ id: box.key, label: box.key, x: round(placed.x ?? 0), y: round(placed.y ?? 0), width: round(box.width), height: round(box.height) });
+            groups.push({ id: box.key, label: groupLabel(graph, box.key, box.members.map(i => graph.nodes[i])), x: round(placed.x ?? 0), y: round(placed.y ?? 0), width: round(box.width), height: round(box.height) });
         }
     });
     return { nodes, groups, width: round(packed.width ?? 0), height: round(packed.height ?? 0) };
@@ -199,7 +199,7 @@ function adjustLayout(graph: ViewGraph, r: number[], previous: ReadonlyMap<strin
         const y0 = Math.min(...list.map(n => n.y - n.radius)) - GROUP_PADDING / 2;
         const x1 = Math.max(...list.map(n => n.x + Math.max(n.radius, labelWidth(n.label) / 2))) + GROUP_PADDING / 2;
         const y1 = Math.max(...list.map(n => n.y + n.radius + 14)) + GROUP_PADDING / 2;
-        groups.push({ id: key, label: key, x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) });
+        groups.push({ id: key, label: groupLabel(graph, key, list), x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) });
     }
     maxY = Math.max(...groups.map(g => g.y + g.height), ...shifted.map(n => n.y + n.radius + 20));
     const maxX = Math.max(...groups.map(g => g.x + g.width), ...shifted.map(n => n.x + n.radius));
@@ -277,6 +277,20 @@ function elk(): InstanceType<typeof ELK> {
 
 function round(value: number): number {
     return Math.round(value * 10) / 10;
+}
+
+/**
+ * What a cluster is called on the picture: a zone's name, or for a community the zone most
+ * of its members belong to ("Berkane", "Nador +2 zones") — words a coach recognises, where
+ * community numbers mean nothing.
+ */
+function groupLabel(graph: ViewGraph, key: string, members: readonly ViewNode[]): string {
+    if (graph.colorBy.kind === 'zone') return key;
+    const counts = new Map<string, number>();
+    for (const member of members) if (member.zone) counts.set(member.zone, (counts.get(member.zone) ?? 0) + 1);
+    const ranked = [...counts].sort(([a, p], [b, q]) => q - p || compareNames(a, b));
+    if (ranked.length === 0) return `#${key}`;
+    return ranked.length === 1 ? ranked[0][0] : `${ranked[0][0]} +${ranked.length - 1}`;
 }
 
 /** About how wide a label is drawn (11 px text, truncated at 28 characters). */

@@ -144,7 +144,9 @@ export function renderSociogram(graph: PositionedGraph, options: RenderOptions =
     const height = round(box.maxY - top);
 
     const groups = graph.groups.map(group => el('g', { class: 'group', 'data-group': group.id }, [
-        el('rect', { x: group.x, y: group.y, width: group.width, height: group.height, rx: 12, fill: theme.groupFill, stroke: 'none' })
+        el('rect', { x: group.x, y: group.y, width: group.width, height: group.height, rx: 12, fill: theme.groupFill, stroke: 'none' }),
+        el('text', { class: 'group-label', x: round(group.x + 10), y: round(group.y + 16), fill: theme.muted, 'font-size': 12, style: 'unicode-bidi: plaintext' },
+            [truncate(group.label, Math.max(6, Math.floor(group.width / 7.5)))])
     ]));
     const edges = graph.edges.flatMap(edge => {
         const source = byId.get(edge.source);

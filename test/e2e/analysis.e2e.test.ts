@@ -10,35 +10,29 @@
 // Skipped (with a message) only when .tools/code-server is missing and CI is not set.
 // Overrides: TERRITORY_E2E_FOLDER (default examples/tutorial), TERRITORY_E2E_VSIX
 // (default territory.vsix). Screenshots of each step go to test-results/analysis-e2e-*.png.
-import { readFile, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import {
   REPO_ROOT,
   activeEditor,
-  assertPrerequisites,
   codeLensTexts,
-  copyToTemp,
   hoverWidget,
   listFiles,
   openFromExplorer,
   pickQuickPickItem,
   quickInput,
-  realEditorSkipReason,
   runCommand,
-  startEditorSession,
   statusBarCursor,
   webviewFrameWith,
-  type EditorSession,
-  stepTimer,
+  codeOnly,
+  describeRealEditor,
+  NAME,
 } from './code-server.js';
 
 const FOLDER = resolve(process.env.TERRITORY_E2E_FOLDER ?? join(REPO_ROOT, 'examples', 'tutorial'));
 const VSIX = resolve(process.env.TERRITORY_E2E_VSIX ?? join(REPO_ROOT, 'territory.vsix'));
-
-const skipReason = realEditorSkipReason();
-if (skipReason) console.warn(`[e2e] SKIPPED analysis.e2e.test.ts: ${skipReason}`);
 
 const LENS = /\d+ ties? · betweenness/;
 /** Markdown escapes that must never reach a reader: a backslash before a punctuation character. */
@@ -48,18 +42,8 @@ const RAW_ESCAPE = /\\[\\`*_{}[\]()#+\-.!|<>~]/;
 // Choosing the actor: a declared actor with an ASCII name (easy to find on screen) that takes
 // a position on some interest (so that it converges with others).
 
-const NAME = String.raw`[\p{L}_][\p{L}\p{M}\p{N}_]*`;
 const ACTOR_BLOCK = new RegExp(String.raw`^[ \t]*actor[ \t]+(${NAME})[^{\n]*\{([^}]*)\}`, 'gmu');
 
-/** Blanks out comments and strings (keeping positions) so regexes see code only. */
-function codeOnly(text: string): string {
-  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
-  return text
-    .replace(/"""[\s\S]*?"""/g, blank)
-    .replace(/\/\*[\s\S]*?\*\//g, blank)
-    .replace(/"(?:[^"\\\n]|\\.)*"/g, blank)
-    .replace(/\/\/[^\n]*/g, blank);
-}
 
 interface Target {
   file: string; // relative to the folder, "/"-separated
@@ -119,91 +103,80 @@ async function bodyText(frame: Frame): Promise<string> {
   return frame.locator('body').innerText();
 }
 
-describe.skipIf(!!skipReason)('analysis in the real editor (code-server + Chromium)', () => {
-  let session: EditorSession | undefined;
-  let copy: string | undefined;
-
-  afterAll(async () => {
-    await session?.dispose();
-    if (copy) await rm(dirname(copy), { recursive: true, force: true });
-  }, 30_000);
-
-  it('shows code lenses, an analysis hover, and the synergy and metrics reports', async () => {
-    assertPrerequisites({ vsix: VSIX, folder: FOLDER });
-    const { step, summary } = stepTimer();
-
-    copy = await copyToTemp(FOLDER);
+describeRealEditor(
+  {
+    file: 'analysis.e2e.test.ts',
+    title: 'analysis in the real editor (code-server + Chromium)',
+    test: 'shows code lenses, an analysis hover, and the synergy and metrics reports',
+    folder: FOLDER,
+    vsix: VSIX,
+    failureName: 'analysis-e2e-failure',
+  },
+  async ({ copy, step, open }) => {
     const target = await chooseActor(copy);
     console.log(`[e2e] actor '${target.actor}' in ${target.file}:${target.line}`);
 
-    session = await startEditorSession({ folder: copy, vsix: VSIX });
-    step('code-server + extension install + chromium');
+    const session = await open();
     const { page } = session;
-    try {
-      await session.openWorkbench(90_000);
-      step('workbench');
+    await session.openWorkbench(90_000);
+    step('workbench');
 
-      // 1. Code lenses above the actors once the server has analysed the model.
-      await openFromExplorer(page, target.file);
-      await expect.poll(() => codeLensTexts(page), { timeout: 60_000 }).toContainEqual(expect.stringMatching(LENS));
-      const lenses = await codeLensTexts(page);
-      console.log(`[e2e] code lenses: ${lenses.slice(0, 3).join(' | ')} (${lenses.length})`);
-      step('code lenses');
-      await session.screenshot('analysis-e2e-1-code-lens');
+    // 1. Code lenses above the actors once the server has analysed the model.
+    await openFromExplorer(page, target.file);
+    await expect.poll(() => codeLensTexts(page), { timeout: 60_000 }).toContainEqual(expect.stringMatching(LENS));
+    const lenses = await codeLensTexts(page);
+    console.log(`[e2e] code lenses: ${lenses.slice(0, 3).join(' | ')} (${lenses.length})`);
+    step('code lenses');
+    await session.screenshot('analysis-e2e-1-code-lens');
 
-      // 2. The hover on the actor's name: its place in the sociogram.
-      const hover = hoverWidget(page).filter({ hasText: 'In the sociogram' });
-      await revealLine(page, target.line);
-      await hoverWord(page, target.actor);
-      await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
-      await animationsDone(hover.first()); // the hover fades in: screenshot it once opaque
-      const hoverText = await hover.first().innerText();
-      console.log(`[e2e] hover: ${hoverText.replace(/\s+/g, ' ').slice(0, 300)}`);
-      expect(hoverText).toContain('In the sociogram');
-      expect(hoverText).toContain('Converges most with');
-      expect(hoverText).toContain(target.actor);
-      expect(hoverText, 'hover shows no raw Markdown escapes').not.toMatch(RAW_ESCAPE);
-      step('hover');
-      await session.screenshot('analysis-e2e-2-hover');
-      await page.mouse.move(5, 5);
-      await page.keyboard.press('Escape');
+    // 2. The hover on the actor's name: its place in the sociogram.
+    const hover = hoverWidget(page).filter({ hasText: 'In the sociogram' });
+    await revealLine(page, target.line);
+    await hoverWord(page, target.actor);
+    await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await animationsDone(hover.first()); // the hover fades in: screenshot it once opaque
+    const hoverText = await hover.first().innerText();
+    console.log(`[e2e] hover: ${hoverText.replace(/\s+/g, ' ').slice(0, 300)}`);
+    expect(hoverText).toContain('In the sociogram');
+    expect(hoverText).toContain('Converges most with');
+    expect(hoverText).toContain(target.actor);
+    expect(hoverText, 'hover shows no raw Markdown escapes').not.toMatch(RAW_ESCAPE);
+    step('hover');
+    await session.screenshot('analysis-e2e-2-hover');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
 
-      // 3. Synergy opportunities in a Markdown preview.
-      await runCommand(page, 'Territory: Show Synergy Opportunities');
-      const synergy = await webviewFrameWith(page, 'h1', 'Synergy opportunities', 45_000);
-      await synergy.locator('li', { hasText: 'introducers:' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-      const synergyText = await bodyText(synergy);
-      console.log(`[e2e] synergy: ${(synergyText.match(/introducers:[^\n]*/g) ?? []).length} 'introducers:' lines; ${synergyText.replace(/\s+/g, ' ').slice(0, 200)}`);
-      expect(synergyText).toMatch(/introducers: \S/);
-      expect(synergyText, 'synergy preview shows no raw Markdown escapes').not.toMatch(RAW_ESCAPE);
-      step('synergy preview');
-      await session.screenshot('analysis-e2e-3-synergy');
+    // 3. Synergy opportunities in a Markdown preview.
+    await runCommand(page, 'Territory: Show Synergy Opportunities');
+    const synergy = await webviewFrameWith(page, 'h1', 'Synergy opportunities', 45_000);
+    await synergy.locator('li', { hasText: 'introducers:' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const synergyText = await bodyText(synergy);
+    console.log(`[e2e] synergy: ${(synergyText.match(/introducers:[^\n]*/g) ?? []).length} 'introducers:' lines; ${synergyText.replace(/\s+/g, ' ').slice(0, 200)}`);
+    expect(synergyText).toMatch(/introducers: \S/);
+    expect(synergyText, 'synergy preview shows no raw Markdown escapes').not.toMatch(RAW_ESCAPE);
+    step('synergy preview');
+    await session.screenshot('analysis-e2e-3-synergy');
 
-      // 4. Metrics: a quick pick of figures, then the table sorted by the one picked.
-      await runCommand(page, 'Territory: Show Metrics');
-      await pickQuickPickItem(page, 'degree', { title: 'Sort the actors by' });
-      const metrics = await webviewFrameWith(page, 'h1', 'Actors by degree', 45_000);
-      const rows = metrics.locator('table tbody tr');
-      await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
-      const headers = (await metrics.locator('table th').allInnerTexts()).map((h) => h.trim());
-      expect(headers).toEqual(expect.arrayContaining(['actor', 'degree', 'betweenness']));
-      const rowCount = await rows.count();
-      expect(rowCount).toBeGreaterThan(1);
-      // Sorted by degree, largest first.
-      const degreeColumn = headers.indexOf('degree');
-      const degrees = (await rows.locator(`td:nth-child(${degreeColumn + 1})`).allInnerTexts()).map(Number);
-      expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
-      const metricsText = await bodyText(metrics);
-      expect(metricsText, 'metrics preview shows no raw Markdown escapes').not.toMatch(RAW_ESCAPE);
-      console.log(`[e2e] metrics: ${rowCount} rows, degrees ${degrees.slice(0, 5).join(', ')}…`);
-      // The command's progress notification goes away once the preview is shown.
-      await page.locator('.notification-toast', { hasText: 'analysing the model' }).waitFor({ state: 'hidden', timeout: 20_000 });
-      step('metrics preview');
-      await session.screenshot('analysis-e2e-4-metrics');
-      console.log(`[e2e] ${summary()}`);
-    } catch (e) {
-      await session.saveFailureArtifacts('analysis-e2e-failure');
-      throw e;
-    }
-  }, 240_000);
-});
+    // 4. Metrics: a quick pick of figures, then the table sorted by the one picked.
+    await runCommand(page, 'Territory: Show Metrics');
+    await pickQuickPickItem(page, 'degree', { title: 'Sort the actors by' });
+    const metrics = await webviewFrameWith(page, 'h1', 'Actors by degree', 45_000);
+    const rows = metrics.locator('table tbody tr');
+    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const headers = (await metrics.locator('table th').allInnerTexts()).map((h) => h.trim());
+    expect(headers).toEqual(expect.arrayContaining(['actor', 'degree', 'betweenness']));
+    const rowCount = await rows.count();
+    expect(rowCount).toBeGreaterThan(1);
+    // Sorted by degree, largest first.
+    const degreeColumn = headers.indexOf('degree');
+    const degrees = (await rows.locator(`td:nth-child(${degreeColumn + 1})`).allInnerTexts()).map(Number);
+    expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+    const metricsText = await bodyText(metrics);
+    expect(metricsText, 'metrics preview shows no raw Markdown escapes').not.toMatch(RAW_ESCAPE);
+    console.log(`[e2e] metrics: ${rowCount} rows, degrees ${degrees.slice(0, 5).join(', ')}…`);
+    // The command's progress notification goes away once the preview is shown.
+    await page.locator('.notification-toast', { hasText: 'analysing the model' }).waitFor({ state: 'hidden', timeout: 20_000 });
+    step('metrics preview');
+    await session.screenshot('analysis-e2e-4-metrics');
+  },
+);

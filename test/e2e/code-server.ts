@@ -3,7 +3,8 @@
 // (shared with scripts/start-editor.mjs); this file adds the typed, test-side conveniences.
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { afterAll, describe, it } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
 import {
   CODE_SERVER_DIR,
@@ -336,4 +337,70 @@ export async function webviewFrameFor(page: Page, selector: string, timeout = 30
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+export interface ScenarioContext {
+  /** The temporary copy of the example folder the scenario works on. */
+  readonly copy: string;
+  /** Records how long the previous step took (logged at the end). */
+  step(name: string): void;
+  /** Starts code-server on the copy with the extension installed, and Chromium on it. */
+  open(): Promise<EditorSession>;
+}
+
+/**
+ * One scenario in real VS Code: skipped (saying why) only when the editor is not installed
+ * and CI is unset; a temporary copy of `folder` for the scenario to prepare and open; the
+ * failure artifacts saved under `failureName`; code-server, Chromium and the copy removed
+ * afterwards.
+ */
+export function describeRealEditor(
+  options: { file: string; title: string; test: string; folder: string; vsix: string; failureName: string; timeout?: number },
+  scenario: (context: ScenarioContext) => Promise<void>,
+): void {
+  const skipReason = realEditorSkipReason();
+  if (skipReason) console.warn(`[e2e] SKIPPED ${options.file}: ${skipReason}`);
+  describe.skipIf(!!skipReason)(options.title, () => {
+    let session: EditorSession | undefined;
+    let copy: string | undefined;
+
+    afterAll(async () => {
+      await session?.dispose();
+      if (copy) await rm(dirname(copy), { recursive: true, force: true });
+    }, 30_000);
+
+    it(options.test, async () => {
+      assertPrerequisites({ vsix: options.vsix, folder: options.folder });
+      const { step, summary } = stepTimer();
+      const folder = (copy = await copyToTemp(options.folder));
+      try {
+        await scenario({
+          copy: folder,
+          step,
+          open: async () => {
+            session = await startEditorSession({ folder, vsix: options.vsix });
+            step('code-server + extension install + chromium');
+            return session;
+          },
+        });
+        console.log(`[e2e] ${summary()}`);
+      } catch (e) {
+        await session?.saveFailureArtifacts(options.failureName);
+        throw e;
+      }
+    }, options.timeout ?? 240_000);
+  });
+}
+
+/** A name of the territory language, as a regular-expression source (use with the `u` flag). */
+export const NAME = String.raw`[\p{L}_][\p{L}\p{M}\p{N}_]*`;
+
+/** Blanks out comments and strings (keeping positions) so regexes see code only. */
+export function codeOnly(text: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/"""[\s\S]*?"""/g, blank)
+    .replace(/\/\*[\s\S]*?\*\//g, blank)
+    .replace(/"(?:[^"\\\n]|\\.)*"/g, blank)
+    .replace(/\/\/[^\n]*/g, blank);
 }

@@ -8,50 +8,34 @@
 // Skipped (with a message) only when .tools/code-server is missing and CI is not set.
 // Overrides for trying it out: TERRITORY_E2E_FOLDER (default examples/tutorial),
 // TERRITORY_E2E_VSIX (default territory.vsix).
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import {
   REPO_ROOT,
-  assertPrerequisites,
-  copyToTemp,
   goToLineColumn,
   listFiles,
   openFromExplorer,
   openProblems,
   problemRows,
-  realEditorSkipReason,
-  startEditorSession,
   statusBarText,
   suggestWidget,
   suggestionLabels,
   triggerCompletion,
-  type EditorSession,
-  stepTimer,
+  codeOnly,
+  describeRealEditor,
+  NAME,
 } from './code-server.js';
 
 const FOLDER = resolve(process.env.TERRITORY_E2E_FOLDER ?? join(REPO_ROOT, 'examples', 'tutorial'));
 const VSIX = resolve(process.env.TERRITORY_E2E_VSIX ?? join(REPO_ROOT, 'territory.vsix'));
 
-const skipReason = realEditorSkipReason();
-if (skipReason) console.warn(`[e2e] SKIPPED editor.e2e.test.ts: ${skipReason}`);
-
 // ---------------------------------------------------------------------------------------
 // Seeding the error: pick a tie whose first endpoint is a declared actor and misspell it.
 
-const NAME = String.raw`[\p{L}_][\p{L}\p{M}\p{N}_]*`;
 const ACTOR = new RegExp(String.raw`^[ \t]*actor[ \t]+(${NAME})`, 'gmu');
 const TIE = new RegExp(String.raw`^([ \t]*tie[ \t]+)(${NAME})([ \t]*(?:--|->)[ \t]*)(${NAME})`, 'u');
 
-/** Blanks out comments and strings (keeping line/column positions) so regexes see code only. */
-function codeOnly(text: string): string {
-  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
-  return text
-    .replace(/"""[\s\S]*?"""/g, blank)
-    .replace(/\/\*[\s\S]*?\*\//g, blank)
-    .replace(/"(?:[^"\\\n]|\\.)*"/g, blank)
-    .replace(/\/\/[^\n]*/g, blank);
-}
 
 function misspell(name: string, taken: (candidate: string) => boolean): string {
   const candidates: string[] = [];
@@ -116,69 +100,58 @@ function score(name: string): number {
 
 // ---------------------------------------------------------------------------------------
 
-describe.skipIf(!!skipReason)('real editor (code-server + Chromium)', () => {
-  let session: EditorSession | undefined;
-  let copy: string | undefined;
-
-  afterAll(async () => {
-    await session?.dispose();
-    if (copy) await rm(dirname(copy), { recursive: true, force: true });
-  }, 30_000);
-
-  it('lists a seeded error in Problems, clears it when fixed, completes actor names', async () => {
-    assertPrerequisites({ vsix: VSIX, folder: FOLDER });
-    const { step, summary } = stepTimer();
-
-    copy = await copyToTemp(FOLDER);
+describeRealEditor(
+  {
+    file: 'editor.e2e.test.ts',
+    title: 'real editor (code-server + Chromium)',
+    test: 'lists a seeded error in Problems, clears it when fixed, completes actor names',
+    folder: FOLDER,
+    vsix: VSIX,
+    failureName: 'editor-e2e-failure',
+  },
+  async ({ copy, step, open }) => {
     const seed = await seedError(copy);
     console.log(`[e2e] seeded '${seed.wrong}' for '${seed.right}' in ${seed.file}:${seed.line}:${seed.column}`);
 
-    session = await startEditorSession({ folder: copy, vsix: VSIX });
-    step('code-server + extension install + chromium');
+    const session = await open();
     const { page } = session;
-    try {
-      await session.openWorkbench(90_000);
-      step('workbench');
+    await session.openWorkbench(90_000);
+    step('workbench');
 
-      // Open the file from the Explorer, then the Problems panel.
-      await openFromExplorer(page, seed.file);
-      step('open file');
-      await openProblems(page);
-      const wrongRows = problemRows(page, seed.wrong);
-      await wrongRows.first().waitFor({ state: 'visible', timeout: 60_000 });
-      step('error listed in Problems');
-      expect(await wrongRows.first().getAttribute('aria-label')).toMatch(/error/i);
+    // Open the file from the Explorer, then the Problems panel.
+    await openFromExplorer(page, seed.file);
+    step('open file');
+    await openProblems(page);
+    const wrongRows = problemRows(page, seed.wrong);
+    await wrongRows.first().waitFor({ state: 'visible', timeout: 60_000 });
+    step('error listed in Problems');
+    expect(await wrongRows.first().getAttribute('aria-label')).toMatch(/error/i);
 
-      // Fix it by typing: select the wrong name and type the right one.
-      await goToLineColumn(page, seed.line, seed.column);
-      await page.keyboard.press('Control+Shift+ArrowRight');
-      await statusBarText(page, `(${seed.wrong.length} selected)`);
-      await page.keyboard.type(seed.right, { delay: 15 });
-      await page.keyboard.press('Escape');
-      expect(await page.locator('.markers-panel').isVisible()).toBe(true);
-      await expect.poll(() => wrongRows.count(), { timeout: 30_000 }).toBe(0);
-      step('error cleared after the fix');
+    // Fix it by typing: select the wrong name and type the right one.
+    await goToLineColumn(page, seed.line, seed.column);
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await statusBarText(page, `(${seed.wrong.length} selected)`);
+    await page.keyboard.type(seed.right, { delay: 15 });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.markers-panel').isVisible()).toBe(true);
+    await expect.poll(() => wrongRows.count(), { timeout: 30_000 }).toBe(0);
+    step('error cleared after the fix');
 
-      // Completion at a tie's endpoint: a new `tie ` line at the end of the file.
-      await page.keyboard.press('Control+End');
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('tie ', { delay: 15 });
-      await page.keyboard.press('Escape');
-      const labels = await triggerCompletion(page, 30_000);
-      console.log(`[e2e] Ctrl+Space offered: ${labels.join(', ')}`);
-      expect(labels.some((l) => seed.actors.includes(l)), `some of ${labels.join(', ')} is an actor`).toBe(true);
-      // Narrow to the actor we fixed.
-      await page.keyboard.type(seed.right.slice(0, 4), { delay: 15 });
-      await expect
-        .poll(async () => ((await suggestWidget(page).isVisible()) ? await suggestionLabels(page, 5_000) : []), { timeout: 15_000 })
-        .toContain(seed.right);
-      step('completion');
-      await session.screenshot('editor-e2e-final');
-      console.log(`[e2e] ${summary()}`);
-    } catch (e) {
-      await session.saveFailureArtifacts('editor-e2e-failure');
-      throw e;
-    }
-  }, 240_000);
-});
+    // Completion at a tie's endpoint: a new `tie ` line at the end of the file.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('tie ', { delay: 15 });
+    await page.keyboard.press('Escape');
+    const labels = await triggerCompletion(page, 30_000);
+    console.log(`[e2e] Ctrl+Space offered: ${labels.join(', ')}`);
+    expect(labels.some((l) => seed.actors.includes(l)), `some of ${labels.join(', ')} is an actor`).toBe(true);
+    // Narrow to the actor we fixed.
+    await page.keyboard.type(seed.right.slice(0, 4), { delay: 15 });
+    await expect
+      .poll(async () => ((await suggestWidget(page).isVisible()) ? await suggestionLabels(page, 5_000) : []), { timeout: 15_000 })
+      .toContain(seed.right);
+    step('completion');
+    await session.screenshot('editor-e2e-final');
+  },
+);

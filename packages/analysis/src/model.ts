@@ -15,6 +15,7 @@ export interface ActorData {
     /** Position on each interest: +intensity for `supports`, −intensity for `opposes`. */
     readonly positions: ReadonlyArray<{ readonly interest: string; readonly position: number }>;
     readonly tags: readonly string[];
+    readonly description?: string;
 }
 
 export interface TieData {
@@ -25,6 +26,7 @@ export interface TieData {
     readonly directed: boolean;
     readonly polarity: Polarity;
     readonly weight: number;
+    readonly note?: string;
 }
 
 /** A place: the territory (no parent) or a zone. */

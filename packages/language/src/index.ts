@@ -10,4 +10,4 @@ export type { ModelFacts, Declaration } from './workspace/model-index.js';
 export * from './analysis/analysis-service.js';
 export * from './analysis/path-metrics-runner.js';
 export { OPEN_VIEW_COMMAND, SHOW_METRICS_COMMAND } from './lsp/code-lens-provider.js';
-export { viewSpecOf } from './analysis/view-spec.js';
+export { findView, viewNames, viewsOf, viewSpecOf } from './analysis/view-spec.js';

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import { compareNames } from '@territory/analysis';
-import type { TerritoryServices, View } from '@territory/language';
-import { isView, viewSpecOf } from '@territory/language';
+import type { TerritoryServices } from '@territory/language';
+import { findView, viewSpecOf } from '@territory/language';
 import { ModelChangedNotification, PreviewRequest } from '@territory/language/protocol';
 import type { LayoutAlgorithm, LayoutOptions, PositionedGraph, ViewGraph, ViewSpec } from '@territory/sociogram';
 import { aggregate, ALGORITHM_LIMITS, drillInto, LAYOUT_ALGORITHMS, selectView } from '@territory/sociogram';
-import { AstUtils } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { WorkerThread } from './worker-thread.js';
 
@@ -35,7 +34,7 @@ export function registerPreviewRequests(connection: Connection, services: Territ
     });
     connection.onRequest(PreviewRequest.method, async (params: PreviewRequest.Params, cancel): Promise<PreviewRequest.Result> => {
         const snapshot = analysis.current() ?? await analysis.complete(cancel);
-        const view = params.view ? findView(services, params.view) : undefined;
+        const view = params.view ? findView(services.shared.workspace.LangiumDocuments.all, params.view) : undefined;
         const spec: ViewSpec = view ? viewSpecOf(view) : {};
         const title = view ? view.title ?? view.name : 'Sociogram';
         let graph = selectView(snapshot.model, snapshot.result, spec);
@@ -71,13 +70,4 @@ export function registerPreviewRequests(connection: Connection, services: Territ
             locations
         };
     });
-}
-
-function findView(services: TerritoryServices, name: string): View | undefined {
-    for (const document of services.shared.workspace.LangiumDocuments.all) {
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            if (isView(node) && node.name === name) return node;
-        }
-    }
-    return undefined;
 }

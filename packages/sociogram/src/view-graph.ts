@@ -34,6 +34,7 @@ export interface ViewNode {
     readonly group: string;
     readonly degree: number;
     readonly betweenness: number | null;
+    readonly description?: string;
     /** The interests the actor takes a position on. */
     readonly interests?: readonly string[];
     /** Members, for a node that stands for a group of actors (aggregated views). */
@@ -49,8 +50,10 @@ export interface ViewEdge {
     readonly polarity: 'positive' | 'neutral' | 'negative';
     readonly directed: boolean;
     readonly weight: number;
-    /** How many ties an aggregated edge stands for. */
+    /** How many tie statements the edge stands for. */
     readonly ties?: number;
+    /** The notes of those tie statements, in statement order. */
+    readonly notes?: readonly string[];
 }
 
 export interface ViewGraph {
@@ -93,6 +96,7 @@ export function selectView(model: TerritoryModel, analysis: AnalysisResult | und
             group: groupOf(colorBy, actor, figures?.community, figures?.status),
             degree: figures?.degree ?? degree.get(actor.name) ?? 0,
             interests: actor.positions.map(p => p.interest),
+            description: actor.description,
             betweenness: figures?.betweenness ?? null
         };
     });
@@ -172,9 +176,10 @@ function mergeTies(ties: TerritoryModel['ties']): ViewEdge[] {
         const [source, target] = tie.directed || compareNames(tie.source, tie.target) <= 0 ? [tie.source, tie.target] : [tie.target, tie.source];
         const id = `${source}|${tie.relation}|${target}`;
         const existing = edges.get(id);
+        const notes = tie.note ? [...(existing?.notes ?? []), tie.note] : existing?.notes;
         edges.set(id, existing
-            ? { ...existing, directed: existing.directed && tie.directed, weight: existing.weight + tie.weight, ties: (existing.ties ?? 1) + 1 }
-            : { id, source, target, relation: tie.relation, polarity: tie.polarity, directed: tie.directed, weight: tie.weight });
+            ? { ...existing, directed: existing.directed && tie.directed, weight: existing.weight + tie.weight, ties: (existing.ties ?? 1) + 1, notes }
+            : { id, source, target, relation: tie.relation, polarity: tie.polarity, directed: tie.directed, weight: tie.weight, notes });
     }
     return [...edges.values()].sort((p, q) => compareNames(p.id, q.id));
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyze } from '@territory/analysis';
-import { modelFromDocuments, viewSpecOf } from '@territory/language';
+import { findView, modelFromDocuments, viewNames, viewSpecOf } from '@territory/language';
 import type { LayoutAlgorithm, ViewSpec } from '@territory/sociogram';
 import { LAYOUT_ALGORITHMS, selectView } from '@territory/sociogram';
 import type { Command } from '../command.js';
@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { toKumuCsv } from '../export/csv.js';
 import { toDot } from '../export/dot.js';
 import { toGexf } from '../export/gexf.js';
-import { exportGraph, findView, modelTexts, viewNames } from '../export/graph.js';
+import { exportGraph } from '../export/graph.js';
 import { toGraphml } from '../export/graphml.js';
 import { toJson } from '../export/json.js';
 import { toSvg, viewLayout } from '../export/svg.js';
@@ -87,7 +87,7 @@ export const exportCommand: Command = {
         const model = modelFromDocuments(documents);
         const analysis = analyze(model);
         const view = selectView(model, analysis, spec);
-        const graph = exportGraph(model, analysis, view, spec, modelTexts(documents));
+        const graph = exportGraph(model, analysis, view, spec);
 
         const files: Array<[string, string]> = [];
         if (format === 'csv') {

@@ -1,9 +1,5 @@
-import type { LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
 import type { ActorMetrics, AnalysisResult, TerritoryModel } from '@territory/analysis';
 import { COMMITMENT_STATUSES, compareNames } from '@territory/analysis';
-import type { View } from '@territory/language';
-import { isActor, isPreludeUri, isTie, isView } from '@territory/language';
 import type { PositionedGraph, ViewGraph, ViewSpec } from '@territory/sociogram';
 import { groupColours, LIGHT_THEME, radii, relationColours } from '@territory/sociogram';
 
@@ -90,71 +86,8 @@ export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
     { name: 'note', type: 'string' }
 ];
 
-/** What the export needs from the AST beyond the analysis' model: descriptions and notes. */
-export interface ModelTexts {
-    readonly descriptions: ReadonlyMap<string, string>;
-    /** The notes of the tie statements merged into each edge (by edge id), in statement order. */
-    readonly notes: ReadonlyMap<string, readonly string[]>;
-}
-
-/** The `view` declaration of that name in the model's files (not the prelude's). */
-export function findView(documents: readonly LangiumDocument[], name: string): View | undefined {
-    for (const document of documents) {
-        if (isPreludeUri(document.uri)) continue;
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            if (isView(node) && node.name === name) return node;
-        }
-    }
-    return undefined;
-}
-
-/** Every view's name, for the message about an unknown one. */
-export function viewNames(documents: readonly LangiumDocument[]): string[] {
-    const names = new Set<string>();
-    for (const document of documents) {
-        if (isPreludeUri(document.uri)) continue;
-        for (const node of AstUtils.streamAst(document.parseResult.value)) if (isView(node) && node.name) names.add(node.name);
-    }
-    return [...names].sort(compareNames);
-}
-
-/**
- * The edge a tie statement is drawn as: the key `selectView` merges ties by (a one-way tie
- * keeps its direction; a two-way one is written in name order).
- */
-export function edgeIdOf(source: string, relation: string, target: string, directed: boolean): string {
-    const [from, to] = directed || compareNames(source, target) <= 0 ? [source, target] : [target, source];
-    return `${from}|${relation}|${to}`;
-}
-
-/**
- * Actors' descriptions and ties' notes, read from the linked documents in the order
- * `modelFromDocuments` reads them (files by URI, first declaration of an actor wins).
- */
-export function modelTexts(documents: readonly LangiumDocument[]): ModelTexts {
-    const descriptions = new Map<string, string>();
-    const notes = new Map<string, string[]>();
-    const ordered = [...documents].sort((a, b) => compareNames(a.uri.toString(), b.uri.toString()));
-    for (const document of ordered) {
-        if (isPreludeUri(document.uri)) continue;
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            if (isActor(node)) {
-                if (node.name && node.description !== undefined && !descriptions.has(node.name)) descriptions.set(node.name, node.description);
-            } else if (isTie(node)) {
-                const source = node.source?.ref?.name;
-                const target = node.target?.ref?.name;
-                const relation = node.relation?.ref?.name;
-                if (!source || !target || !relation || node.note === undefined || node.note === '') continue;
-                const id = edgeIdOf(source, relation, target, node.arrow === '->');
-                notes.set(id, [...(notes.get(id) ?? []), node.note]);
-            }
-        }
-    }
-    return { descriptions, notes };
-}
-
 /** Builds the exported graph of a selected view (`selectView` of the whole model's analysis). */
-export function exportGraph(model: TerritoryModel, analysis: AnalysisResult, view: ViewGraph, spec: ViewSpec, texts: ModelTexts): ExportGraph {
+export function exportGraph(model: TerritoryModel, analysis: AnalysisResult, view: ViewGraph, spec: ViewSpec): ExportGraph {
     const actors = new Map(model.actors.map(actor => [actor.name, actor]));
     const statuses = commitmentStatuses(view, analysis);
     const nodeAttributes = [...ACTOR_ATTRIBUTES, ...statuses.map(status => ({ name: `commitments.${status}`, type: 'integer' as const }))];
@@ -169,7 +102,7 @@ export function exportGraph(model: TerritoryModel, analysis: AnalysisResult, vie
             zone: actor.zone ?? null,
             power: actor.power ?? null,
             tags: actor.tags.length > 0 ? [...actor.tags] : null,
-            description: texts.descriptions.get(node.id) ?? null
+            description: node.description ?? null
         };
         for (const name of [...INTEGER_FIGURES, ...DOUBLE_FIGURES]) attributes[name] = figures[name] ?? null;
         attributes.community = figures.community;
@@ -184,7 +117,7 @@ export function exportGraph(model: TerritoryModel, analysis: AnalysisResult, vie
     });
     const edgeColours = relationColours(view, LIGHT_THEME);
     const edges = view.edges.map((edge): ExportEdge => {
-        const notes = texts.notes.get(edge.id);
+        const notes = edge.notes;
         return {
             id: edge.id,
             source: edge.source,

@@ -52,7 +52,8 @@ export function modelFromDocuments(documents: Iterable<LangiumDocument>): Territ
                         interest: stance.interest.ref!.name,
                         position: (stance.position === 'opposes' ? -1 : 1) * (integer(stance.intensity) ?? 1)
                     })),
-                    tags: [...node.tags]
+                    tags: [...node.tags],
+                    description: node.description
                 });
             } else if (isTie(node)) {
                 const source = node.source?.ref?.name;
@@ -66,7 +67,8 @@ export function modelFromDocuments(documents: Iterable<LangiumDocument>): Territ
                     relation: relation.name,
                     directed: node.arrow === '->',
                     polarity: (relation.polarity ?? 'positive') as Polarity,
-                    weight: integer(node.weight) ?? 1
+                    weight: integer(node.weight) ?? 1,
+                    note: node.note || undefined
                 });
             } else if (isInterest(node)) {
                 interests.push({ name: node.name, title: node.title });

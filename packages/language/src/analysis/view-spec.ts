@@ -1,6 +1,9 @@
 import type { ColorBy, ViewSpec } from '@territory/sociogram';
+import type { LangiumDocument } from 'langium';
+import { AstUtils } from 'langium';
+import { compareNames } from '@territory/analysis';
 import type { View } from '../generated/ast.js';
-import { isActorInclusion, isEgoInclusion, isInterestInclusion, isKindInclusion, isZoneInclusion } from '../generated/ast.js';
+import { isActorInclusion, isEgoInclusion, isInterestInclusion, isKindInclusion, isView, isZoneInclusion } from '../generated/ast.js';
 
 /** What a `view` declaration asks the preview to show, with its references resolved to names. */
 export function viewSpecOf(view: View): ViewSpec {
@@ -28,4 +31,23 @@ export function viewSpecOf(view: View): ViewSpec {
     if (view.sizeBy) spec.sizeBy = view.sizeBy;
     if (view.layout) spec.layout = view.layout;
     return spec;
+}
+
+/** The `view` declarations of the model's documents. */
+export function viewsOf(documents: Iterable<LangiumDocument>): View[] {
+    const views: View[] = [];
+    for (const document of documents) {
+        for (const node of AstUtils.streamAst(document.parseResult.value)) if (isView(node) && node.name) views.push(node);
+    }
+    return views;
+}
+
+/** The view of that name, if any. */
+export function findView(documents: Iterable<LangiumDocument>, name: string): View | undefined {
+    return viewsOf(documents).find(view => view.name === name);
+}
+
+/** Every view's name, sorted (for the message about an unknown one). */
+export function viewNames(documents: Iterable<LangiumDocument>): string[] {
+    return [...new Set(viewsOf(documents).map(view => view.name))].sort(compareNames);
 }

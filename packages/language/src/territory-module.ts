@@ -10,9 +10,11 @@ import { TerritoryTokenBuilder } from './parser/token-builder.js';
 import { TerritoryValueConverter } from './parser/value-converter.js';
 import { TerritoryScopeComputation } from './references/scope-computation.js';
 import { TerritoryLinker } from './references/linker.js';
+import { TerritoryScopeProvider } from './references/scope-provider.js';
 import { TerritoryDocumentBuilder } from './workspace/document-builder.js';
 import { TerritoryWorkspaceManager } from './workspace/workspace-manager.js';
 import { TerritoryModelIndex } from './workspace/model-index.js';
+import { TerritoryIndexManager, TerritoryReferenceDescriptionProvider } from './workspace/index-manager.js';
 import { TerritoryDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks, TerritoryValidator } from './validation/territory-validator.js';
 import { TerritoryHoverProvider } from './lsp/hover-provider.js';
@@ -52,7 +54,11 @@ export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices &
     references: {
         ScopeComputation: (services) => new TerritoryScopeComputation(services),
         Linker: (services) => new TerritoryLinker(services),
+        ScopeProvider: (services) => new TerritoryScopeProvider(services),
         ModelIndex: (services) => new TerritoryModelIndex(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new TerritoryReferenceDescriptionProvider(services)
     },
     analysis: {
         AnalysisService: (services) => new TerritoryAnalysisService(services),
@@ -79,6 +85,7 @@ export const TerritorySharedModule: Module<LangiumSharedServices, PartialLangium
     },
     workspace: {
         DocumentBuilder: (services) => new TerritoryDocumentBuilder(services),
+        IndexManager: (services) => new TerritoryIndexManager(services),
         WorkspaceManager: (services) => new TerritoryWorkspaceManager(services)
     }
 };

@@ -1,5 +1,6 @@
-import type { AstNodeDescription, IndexManager, LangiumCoreServices, LinkingError, ReferenceInfo } from 'langium';
-import { DefaultLinker } from 'langium';
+import type { AstNode, AstNodeDescription, IndexManager, LangiumCoreServices, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
+import { relinkPlanOf, resetReferences } from '../workspace/relink-plans.js';
 import { closestNames, normalizeName } from '../names.js';
 
 /** A linking error that knows the names the user probably meant. */
@@ -27,6 +28,23 @@ export class TerritoryLinker extends DefaultLinker {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    /** A partially relinked document resolves only the references its plan reset. */
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const plan = relinkPlanOf(document);
+        if (!plan) return super.link(document, cancelToken);
+        // A name the changed files declare now may be a duplicate declared first there: resolve it again.
+        const declaredThere = new Set(this.indexManager.allElements(undefined, plan.changedUris).map(description => description.name));
+        if (declaredThere.size > 0) resetReferences(document, plan, reference => declaredThere.has(normalizeName(reference.$refText)));
+        for (const reference of plan.pendingLinks) {
+            await interruptAndCheck(cancelToken);
+            const container = (reference as unknown as { node?: AstNode }).node ?? reference.$refNode!.astNode;
+            const info = AstUtils.streamReferences(container).find(candidate => candidate.reference === reference);
+            if (info) this.doLink(info, document);
+            plan.pendingIndex.push(reference);
+        }
+        plan.pendingLinks = [];
     }
 
     /** Names are compared after NFC normalisation: `Saïdia` typed either way is the same name. */

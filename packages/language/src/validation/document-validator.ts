@@ -1,9 +1,23 @@
-import type { AstReflection, LangiumCoreServices, LangiumDocument, ParseResult, ValidationOptions } from 'langium';
-import { DefaultDocumentValidator } from 'langium';
+import type { AstNode, AstReflection, LangiumCoreServices, LangiumDocument, ParseResult, ValidationAcceptor, ValidationOptions } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { UnresolvedReference } from '../references/linker.js';
+import type { TerritoryServices } from '../territory-module.js';
+import { dropRelinkPlan, relinkPlanOf } from '../workspace/relink-plans.js';
 import { IssueCodes } from './issue-codes.js';
+import type { TerritoryValidator } from './territory-validator.js';
+
+/** A document's last diagnostics, kept by top-level statement for the incremental revalidation. */
+interface StoredValidation {
+    readonly parseResult: ParseResult;
+    /** Lexing and parsing errors: they change only when the text does. */
+    readonly syntax: Diagnostic[];
+    /** The checks' diagnostics on the root and around the statements (before/after checks). */
+    readonly root: Diagnostic[];
+    /** Per statement, in document order: its diagnostics and its workspace signature. */
+    readonly statements: Map<AstNode, { diagnostics: Diagnostic[]; signature: string | undefined }>;
+}
 
 interface TokenLike {
     image: string;
@@ -21,10 +35,80 @@ interface TokenLike {
  */
 export class TerritoryDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: AstReflection;
+    private readonly checks: () => TerritoryValidator;
+    private readonly stored = new WeakMap<LangiumDocument, StoredValidation>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+        this.checks = () => (services as TerritoryServices).validation.TerritoryValidator;
+    }
+
+    /**
+     * Validates a document and keeps its diagnostics by statement. A document that another
+     * document's change only relinked partially (see `RelinkPlan`) is checked again only where
+     * needed: the statements holding re-resolved references and those whose workspace
+     * signature changed; the others keep their diagnostics.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        // Our checks are all 'fast': an update build (built-in and fast) runs them all.
+        if (options.categories && !(options.categories.includes('built-in') && options.categories.includes('fast'))) {
+            this.stored.delete(document);
+            return super.validateDocument(document, options, cancelToken);
+        }
+        const plan = relinkPlanOf(document);
+        const previous = this.stored.get(document);
+        const incremental = plan !== undefined && previous?.parseResult === document.parseResult;
+        const diagnostics: Diagnostic[] = [];
+        const syntax = incremental ? previous.syntax : this.syntaxDiagnostics(document.parseResult, options);
+        diagnostics.push(...syntax);
+        this.processLinkingErrors(document, diagnostics, options);
+        const root: Diagnostic[] = [];
+        const statements: StoredValidation['statements'] = new Map();
+        try {
+            const rootNode = document.parseResult.value;
+            const accept = this.acceptorInto(root);
+            await this.validateAstBefore(rootNode, options, accept, cancelToken);
+            for (const check of this.validationRegistry.getChecks(rootNode.$type, options.categories)) await check(rootNode, accept, cancelToken);
+            for (const statement of AstUtils.streamContents(rootNode)) {
+                const signature = this.checks().workspaceSignature(statement);
+                const before = incremental ? previous.statements.get(statement) : undefined;
+                const unchanged = before !== undefined && signature !== undefined && before.signature === signature && !plan!.statements.has(statement);
+                const own = unchanged ? before.diagnostics : await this.validateStatement(statement, options, cancelToken);
+                statements.set(statement, { diagnostics: own, signature });
+            }
+            await this.validateAstAfter(rootNode, options, accept, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error('An error occurred during validation:', error);
+        }
+        diagnostics.push(...root);
+        for (const { diagnostics: own } of statements.values()) diagnostics.push(...own);
+        this.stored.set(document, { parseResult: document.parseResult, syntax, root, statements });
+        dropRelinkPlan(document);
+        return diagnostics;
+    }
+
+    private syntaxDiagnostics(parseResult: ParseResult, options: ValidationOptions): Diagnostic[] {
+        const syntax: Diagnostic[] = [];
+        this.processLexingErrors(parseResult, syntax, options);
+        this.processParsingErrors(parseResult, syntax, options);
+        return syntax;
+    }
+
+    /** Runs the checks of a statement and of everything in it. */
+    private async validateStatement(statement: AstNode, options: ValidationOptions, cancelToken: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics: Diagnostic[] = [];
+        const accept = this.acceptorInto(diagnostics);
+        for (const node of AstUtils.streamAst(statement)) {
+            await interruptAndCheck(cancelToken);
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) await check(node, accept, cancelToken);
+        }
+        return diagnostics;
+    }
+
+    private acceptorInto(diagnostics: Diagnostic[]): ValidationAcceptor {
+        return (severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info));
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -64,7 +148,9 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
-        for (const reference of document.references) {
+        // In document order: references resolved again after an edit elsewhere come last in `document.references`.
+        const references = [...document.references].sort((a, b) => (a.$refNode?.offset ?? 0) - (b.$refNode?.offset ?? 0));
+        for (const reference of references) {
             const error = reference.error as UnresolvedReference | undefined;
             if (!error || !reference.$refNode) continue;
             diagnostics.push({

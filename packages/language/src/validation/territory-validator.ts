@@ -5,7 +5,7 @@ import type {
     Actor, Commitment, Dialogue, EgoInclusion, Interest, Kind, Place, Relation, Territory, TerritoryAstType,
     Tie, View, Workshop, Zone
 } from '../generated/ast.js';
-import { isDialogue, isTerritory, isZone } from '../generated/ast.js';
+import { isActor, isDialogue, isInterest, isTerritory, isTie, isZone } from '../generated/ast.js';
 import { closestNames, hasBidiControl, invalidNameCharacter } from '../names.js';
 import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
@@ -57,6 +57,54 @@ export class TerritoryValidator {
         return this.modelIndex.get();
     }
 
+    /**
+     * What the checks of a top-level statement read from the workspace-wide facts and from
+     * statements of other files, as a string. After an edit elsewhere, a statement whose
+     * signature and references are unchanged keeps its diagnostics (incremental
+     * revalidation, see `TerritoryDocumentValidator`); a check that starts reading something
+     * new must add it here. Undefined: always check again (the territory and zones, whose
+     * chains of parents cross files).
+     */
+    workspaceSignature(statement: AstNode): string | undefined {
+        if (isTerritory(statement) || isZone(statement)) return undefined;
+        const facts = this.facts();
+        const parts: string[] = [];
+        const name = (statement as { name?: unknown }).name;
+        if (typeof name === 'string') {
+            const declarations = facts.declarations.get(name) ?? [];
+            parts.push(declarations.length === 1 && declarations[0].node === statement
+                ? 'unique'
+                : declarations.map(d => d.node === statement ? 'self' : `${d.builtin ? 'builtin ' : ''}${d.node.$type}@${d.document.uri.toString()}:${line(d.node)}`).join(','));
+        }
+        if (isActor(statement)) parts.push(facts.tieCount.get(statement) ? 'tied' : 'isolated');
+        if (isInterest(statement)) parts.push(facts.stanceCount.get(statement) ? 'held' : 'unheld');
+        if (isTie(statement)) {
+            const first = facts.repeatedTies.get(statement);
+            if (first) parts.push(`repeats ${AstUtils.getDocument(first).uri.toString()}:${line(first)}`);
+            if (facts.firstPositiveTies.has(statement)) {
+                parts.push(`first ${this.stanceSignature(statement.source?.ref)} ${this.stanceSignature(statement.target?.ref)}`);
+            }
+        }
+        if (isDialogue(statement)) parts.push(this.referenceDate());
+        return parts.join('|');
+    }
+
+    private stanceSignatures = new WeakMap<ModelFacts, Map<Actor, string>>();
+
+    /** An actor's resolved stances: what a tension check between tied actors reads. */
+    private stanceSignature(actor: Actor | undefined): string {
+        if (!actor) return '';
+        const facts = this.facts();
+        let cache = this.stanceSignatures.get(facts);
+        if (!cache) this.stanceSignatures.set(facts, cache = new Map());
+        let signature = cache.get(actor);
+        if (signature === undefined) {
+            signature = actor.stances.map(stance => `${stance.interest?.ref ? stance.interest.ref.name : ''}:${stance.position}:${stance.intensity ?? ''}`).join(';');
+            cache.set(actor, signature);
+        }
+        return signature;
+    }
+
     private isBuiltin(node: AstNode): boolean {
         return isPreludeUri(AstUtils.getDocument(node).uri);
     }
@@ -82,6 +130,7 @@ export class TerritoryValidator {
     }
 
     private checkName(node: NamedNode, accept: ValidationAcceptor): void {
+        if (!node.name) return; // a statement the parser recovered without its name: the syntax error says so
         if (hasBidiControl(node.name)) {
             accept('error', `The name '${node.name}' contains invisible bidirectional control characters, which make different names look the same; remove them.`,
                 { node, property: 'name', ...issue(IssueCodes.BidiControlInName) });

@@ -1,6 +1,7 @@
-import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import type { AstNode, BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState, URI } from 'langium';
 import { PRELUDE_URI } from '../prelude.js';
+import { dropRelinkPlan, planPartialRelink, relinkPlanOf } from './relink-plans.js';
 
 export class TerritoryDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
@@ -8,17 +9,41 @@ export class TerritoryDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * Workspace-wide checks (duplicate names, isolated actors, unused interests, repeated ties)
-     * make a file's diagnostics depend on every other file: an edit anywhere revalidates all
-     * files, while only the changed ones are parsed and relinked again.
+     * Only the changed documents are parsed again. Every other document is relinked and
+     * revalidated partially (see `RelinkPlan`): its references into the changed documents are
+     * resolved again and its statements re-checked where that, or the workspace-wide facts
+     * (duplicate names, isolated actors, unused interests, repeated ties), changed.
      */
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const changedUris = new Set([...changed, ...deleted].map(uri => uri.toString()));
         for (const document of this.langiumDocuments.all) {
-            if (document.state === DocumentState.Validated) {
-                this.resetToState(document, DocumentState.IndexedReferences);
+            if (changedUris.has(document.uri.toString())) continue;
+            // A document in the middle of its first build has no results to update: Langium relinks it.
+            const planned = relinkPlanOf(document) !== undefined || document.state === DocumentState.Validated;
+            const plan = planned ? planPartialRelink(document, changedUris) : undefined;
+            if (!plan) {
+                dropRelinkPlan(document);
+                continue;
             }
+            // Through the linking phase even without a reference to resolve again: names the
+            // changed files declare are known only once they are parsed (see `TerritoryLinker.link`).
+            if (document.state > DocumentState.ComputedScopes) document.state = DocumentState.ComputedScopes;
+            document.diagnostics = undefined;
+            this.buildState.delete(document.uri.toString());
         }
         await super.update(changed, deleted, cancelToken);
+    }
+
+    /** Planned documents are relinked partially; the others as Langium does. */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (relinkPlanOf(document)) return false;
+        return super.shouldRelink(document, changedUris);
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        // A full reset (a changed document, a full relink) replaces any partial plan.
+        if (state <= DocumentState.ComputedScopes) dropRelinkPlan(document);
+        super.resetToState(document, state);
     }
 
     /** The prelude is built with whatever is built first, so built-ins always resolve. */

@@ -1,8 +1,9 @@
-import type { AstNode, LangiumDocument, LangiumDocuments, URI } from 'langium';
+import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import type { Actor, Interest, Model, Territory, Tie, Zone } from '../generated/ast.js';
 import { isActor, isInterest, isTerritory, isTie, isZone } from '../generated/ast.js';
 import type { TerritoryServices } from '../territory-module.js';
 import { isPreludeUri } from '../prelude.js';
+import { compareDocumentUris } from './document-order.js';
 
 /** A named declaration, as the workspace-wide checks see it. */
 export interface Declaration {
@@ -48,7 +49,7 @@ export class TerritoryModelIndex {
         return this.documents.all
             .filter(document => isPreludeUri(document.uri) || document.uri.path.endsWith('.territory'))
             .toArray()
-            .sort((a, b) => documentRank(a.uri) - documentRank(b.uri) || compare(a.uri.toString(), b.uri.toString()));
+            .sort((a, b) => compareDocumentUris(a.uri.toString(), b.uri.toString()));
     }
 
     private compute(): ModelFacts {
@@ -138,10 +139,3 @@ function tieKey(tie: Tie): string | undefined {
     return `${source}\u0000->\u0000${target}\u0000${relation}`;
 }
 
-function documentRank(uri: URI): number {
-    return isPreludeUri(uri) ? 0 : 1;
-}
-
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,0 +1,106 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createWorkspace } from './helpers.js';
+
+const tutorial = path.resolve(__dirname, '../../../examples/tutorial');
+const files = Object.fromEntries(fs.readdirSync(tutorial).filter(f => f.endsWith('.territory')).map(f => [f, fs.readFileSync(path.join(tutorial, f), 'utf8')]));
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failing sequence can be replayed. */
+function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+        a = (a + 0x6d2b79f5) | 0;
+        let t = Math.imul(a ^ (a >>> 15), 1 | a);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** One edit as a user makes them: lines deleted, repeated, moved to another file, names renamed or typed back. */
+function mutate(texts: Record<string, string>, next: () => number): { name: string; text: string } {
+    const names = Object.keys(texts).sort();
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+    const name = pick(names);
+    const lines = texts[name].split('\n');
+    const at = Math.floor(next() * lines.length);
+    const declared = [...Object.values(texts).join('\n').matchAll(/\b(?:actor|interest|zone|workshop|dialogue|kind|relation)\s+([^\s{"]+)/g)].map(m => m[1]);
+    switch (Math.floor(next() * 6)) {
+        case 0: lines.splice(at, 1); break;
+        case 1: lines.splice(at, 0, lines[at] ?? ''); break;
+        case 2: {
+            const other = texts[pick(names)].split('\n');
+            lines.splice(at, 0, pick(other));
+            break;
+        }
+        case 3: {
+            const old = pick(declared);
+            lines[at] = (lines[at] ?? '').split(old).join(`${old}X`);
+            const declaration = lines.findIndex(line => new RegExp(`\\b(actor|interest|zone|workshop|dialogue)\\s+${old}\\b`).test(line));
+            if (declaration >= 0) lines[declaration] = lines[declaration].replace(old, `${old}X`);
+            break;
+        }
+        case 4: return { name, text: files[name] ?? '' };
+        default: lines.splice(at, 0, `tie ${pick(declared)} -- ${pick(declared)} collaboration ${1 + Math.floor(next() * 5)}`);
+    }
+    return { name, text: lines.join('\n') };
+}
+
+const summary = (document: LangiumDocument) => (document.diagnostics ?? [])
+    .map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`);
+
+/** Every resolved reference of the document points into the current AST of its target's document. */
+function staleReferences(document: LangiumDocument, current: (uri: string) => LangiumDocument | undefined): string[] {
+    const stale: string[] = [];
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const { reference } of AstUtils.streamReferences(node)) {
+            const target = (reference as { ref?: AstNode }).ref;
+            if (!target) continue;
+            const targetDocument = AstUtils.getDocument(target);
+            if (current(targetDocument.uri.toString())?.parseResult.value !== AstUtils.findRootNode(target)) stale.push(reference.$refText);
+        }
+    }
+    return stale;
+}
+
+/** Where each declaration is referenced from, as the reference index (find references, rename) knows it. */
+function referencesIndex(workspace: ReturnType<typeof createWorkspace>, names: string[]): string[] {
+    const { IndexManager, AstNodeLocator } = { IndexManager: workspace.services.shared.workspace.IndexManager, AstNodeLocator: workspace.services.workspace.AstNodeLocator };
+    const result: string[] = [];
+    for (const name of names) {
+        for (const node of AstUtils.streamAst(workspace.document(name).parseResult.value)) {
+            if (typeof (node as { name?: unknown }).name !== 'string') continue;
+            const sources = IndexManager.findAllReferences(node, AstNodeLocator.getAstNodePath(node))
+                .map(reference => `${reference.sourceUri.path}@${reference.segment.offset}`).toArray().sort();
+            result.push(`${name}:${(node as unknown as { name: string }).name} <- ${sources.join(' ')}`);
+        }
+    }
+    return result;
+}
+
+describe('incremental rebuilds give the diagnostics of a fresh build', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+        test(`random edit sequence ${seed}`, async () => {
+            const next = random(seed);
+            const workspace = createWorkspace();
+            const texts: Record<string, string> = { ...files };
+            await workspace.build(texts);
+            for (let step = 0; step < 25; step++) {
+                const { name, text } = mutate(texts, next);
+                texts[name] = text;
+                await workspace.edit(name, text);
+                const fresh = createWorkspace();
+                const expected = await fresh.build(texts);
+                const documents = workspace.services.shared.workspace.LangiumDocuments;
+                expect(referencesIndex(workspace, Object.keys(texts)), `step ${step}: references`).toEqual(referencesIndex(fresh, Object.keys(texts)));
+                for (const file of Object.keys(texts)) {
+                    const document = workspace.document(file);
+                    expect(summary(document), `step ${step}, ${file} after editing ${name}`).toEqual(summary(expected[file]));
+                    expect(staleReferences(document, uri => documents.all.find(d => d.uri.toString() === uri)), `step ${step}, ${file}`).toEqual([]);
+                }
+            }
+        });
+    }
+});

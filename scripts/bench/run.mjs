@@ -239,12 +239,16 @@ async function coldRun(dir, texts, { analysis }) {
         const diagnosed = await session.diagnosticsAfter([...texts.keys()], 0, 300_000);
         const result = { coldMs: diagnosed - session.t0 };
         if (analysis) {
+            // The server's progress reports: key figures ('… betweenness, closeness' pending), then
+            // on large models '… estimated from N sources', then the end 'done: N actors'.
             const isFirst = p => p.kind === 'report' && /betweenness/.test(p.message);
             const firstResults = await session.progressAfter(0, isFirst, 120_000, 'first analysis results');
             result.firstResultsMs = Math.max(0, firstResults.at - diagnosed);
             const done = await session.progressAfter(0, p => p.kind === 'end' && /^done/.test(p.message), ANALYSIS_TIMEOUT, 'complete analysis');
             result.completeMs = done.at - diagnosed;
             result.pathMetricsMs = done.at - firstResults.at;
+            const estimated = session.progress.find(p => p.kind === 'report' && /estimated from/.test(p.message));
+            if (estimated) result.estimateAfterKeyFiguresMs = estimated.at - firstResults.at;
         }
         return result;
     } finally {
@@ -307,6 +311,12 @@ async function measureEdits(session, texts, rename, count, settleMs) {
         const at = await session.diagnosticsAfter([rename.file, ...rename.others], since, 300_000);
         renameMs.push(at - since);
         if (i % 2 === 0 && rename.others.some(o => (session.diagnostics.get(session.uri(o))?.errors ?? 0) > 0)) brokenSeen = true;
+        await settle(session, settleMs);
+    }
+    if (count % 2 === 1) { // leave the actor with its own name (the ego view and the previews refer to it)
+        const since = performance.now();
+        session.editLine(rename.file, rename.line, declaration);
+        await session.diagnosticsAfter([rename.file, ...rename.others], since, 300_000);
         await settle(session, settleMs);
     }
     return { noName, renameMs, brokenSeen };
@@ -390,6 +400,7 @@ async function measurePreviews(session, views, runs) {
 function timeCli(args, runs) {
     const wall = [];
     let rss;
+    let timings;
     const hasTime = fs.existsSync('/usr/bin/time');
     for (let i = 0; i < runs; i++) {
         const start = performance.now();
@@ -400,8 +411,11 @@ function timeCli(args, runs) {
         if (out.status !== 0 && out.status !== 1) throw new Error(`territory ${args.join(' ')} failed (${out.status}): ${out.stderr.slice(-500)}`);
         const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(out.stderr ?? '');
         if (m) rss = Math.max(rss ?? 0, Number(m[1]) / 1024);
+        // `metrics --timings`: one line per step, "   12.3 ms  step".
+        const steps = [...(out.stderr ?? '').matchAll(/^\s*([0-9.]+) ms {2}(.+)$/gm)];
+        if (steps.length) timings = Object.fromEntries(steps.map(([, ms, step]) => [step, Number(ms)]));
     }
-    return { ms: median(wall), rssMb: rss };
+    return { ms: median(wall), rssMb: rss, timings };
 }
 
 /** The sociogram G of an export (undirected, simple, positive and neutral ties) as the server's CompactGraph. */
@@ -425,31 +439,53 @@ function compactFromExport(json) {
     return { order: names.length, offsets, neighbors };
 }
 
-/** Our path metrics (betweenness, closeness, constraint) on `graph`: the server's own worker script, one job, one thread. */
-async function ourPathMetrics(graph, timeoutMs) {
-    const worker = new Worker(path.join(root, 'out/analysis-worker.cjs'));
+/**
+ * One job of the server's own analysis worker script (out/analysis-worker.cjs) in each of
+ * `jobs.length` worker threads at once, as the server runs them; the wall time until all
+ * have answered.
+ */
+async function timeWorkerJobs(jobs, timeoutMs) {
+    const workers = jobs.map(() => new Worker(path.join(root, 'out/analysis-worker.cjs')));
     try {
-        await new Promise(resolve => setTimeout(resolve, 200)); // let the worker load its bundle
+        await new Promise(resolve => setTimeout(resolve, 300)); // let the workers load their bundle
         const start = performance.now();
-        await new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('path metrics timed out')), timeoutMs);
+        const replies = await Promise.all(workers.map((worker, i) => new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`${jobs[i].kind} timed out`)), timeoutMs);
             worker.once('message', message => { clearTimeout(timer); if (message.error) reject(new Error(message.error)); else resolve(message); });
             worker.once('error', error => { clearTimeout(timer); reject(error); });
-            worker.postMessage({ id: 1, graph });
-        });
-        return performance.now() - start;
+            worker.postMessage({ ...jobs[i], id: i + 1 });
+        })));
+        return { ms: performance.now() - start, replies };
     } finally {
-        await worker.terminate();
+        await Promise.all(workers.map(worker => worker.terminate()));
     }
+}
+
+/** Our figures on the graph: exact path metrics on two threads (as the server) and on one, the sampled estimate. */
+async function ourTimes(graph, timeoutMs, runs) {
+    const medianOf = async (jobs) => {
+        const times = [];
+        let replies;
+        for (let i = 0; i < runs; i++) ({ ms: times[i], replies } = await timeWorkerJobs(jobs, timeoutMs));
+        return { ms: median(times), replies };
+    };
+    const twoThreads = await medianOf([0, 1].map(part => ({ kind: 'paths', graph, part, parts: 2 })));
+    const oneThread = await medianOf([{ kind: 'paths', graph, part: 0, parts: 1 }]);
+    const estimate = await medianOf([{ kind: 'estimate', graph }]);
+    return {
+        ours_path_metrics_ms: twoThreads.ms,
+        ours_one_thread_ms: oneThread.ms,
+        ours_estimate_ms: estimate.ms,
+        ours_estimate_sources: estimate.replies[0].sources
+    };
 }
 
 async function referenceTimes(dir, tmp, size) {
     const json = path.join(tmp, 'export.json');
     execFileSync(process.execPath, [CLI, 'export', dir, '--format', 'json', '--quiet', '-o', json], { stdio: ['ignore', 'ignore', 'inherit'] });
     const graph = compactFromExport(JSON.parse(fs.readFileSync(json, 'utf8')));
-    const oursRuns = [];
-    for (let i = 0; i < (size === 'L' || size === 'XL' ? 1 : RUNS); i++) oursRuns.push(await ourPathMetrics(graph, ANALYSIS_TIMEOUT));
-    const out = { ours_path_metrics_ms: median(oursRuns), nodes: graph.order, edges: graph.neighbors.length / 2 };
+    const ours = await ourTimes(graph, ANALYSIS_TIMEOUT, size === 'L' || size === 'XL' ? 1 : RUNS);
+    const out = { ...ours, nodes: graph.order, edges: graph.neighbors.length / 2 };
     const ok = spawnSync('/usr/bin/python3', ['-c', 'import networkx, igraph'], { encoding: 'utf8' });
     if (ok.status !== 0) return { ...out, missing: 'python3-networkx / python3-igraph not installed' };
     const args = [path.join(root, 'scripts/bench/reference.py'), json];
@@ -499,7 +535,8 @@ async function benchSize(size) {
         }
 
         r.cliCheck = timeCli(['check', dir, '--quiet'], RUNS);
-        r.cliMetrics = timeCli(['metrics', dir, '--quiet', '--format', 'json'], RUNS);
+        r.cliMetrics = timeCli(['metrics', dir, '--quiet', '--format', 'json', '--timings'], RUNS);
+        r.timings = r.cliMetrics.timings;
         log(`${size}: cli ${JSON.stringify([r.cliCheck, r.cliMetrics])}`);
         r.reference = await referenceTimes(dir, tmp, size);
         log(`${size}: reference ${JSON.stringify(r.reference)}`);
@@ -535,9 +572,13 @@ function rows(r) {
     }
     row(`first analysis results after diagnostics (includes ${DEBOUNCE_MS} ms debounce)`, r.firstResultsMs, t.first);
     row('complete analysis after diagnostics', r.completeMs, undefined);
-    row('in the server, from the \'betweenness…\' report to \'done\' (path metrics; main thread below 1,000 actors)', r.pathMetricsMs, t.exact);
-    out.push(['sampled betweenness estimate', 'not implemented yet', fmt(t.sampled)]);
-    out.push(['time per metric', 'not exposed by the server (one worker job computes the three path metrics)', '—']);
+    row('in the server, from the key figures to \'done\' (estimate, then exact betweenness + closeness on two worker threads; in-process below 1,000 actors)', r.pathMetricsMs, t.exact);
+    if (r.estimateAfterKeyFiguresMs !== undefined) row('in the server, from the key figures to the sampled betweenness estimate', r.estimateAfterKeyFiguresMs, t.sampled);
+    const reference = r.reference ?? {};
+    if (reference.ours_estimate_ms !== undefined) {
+        row(`sampled betweenness estimate, out/analysis-worker.cjs, one thread (${reference.ours_estimate_sources} of ${reference.nodes} sources${reference.ours_estimate_sources === reference.nodes ? ': exact' : ''})`, reference.ours_estimate_ms, t.sampled);
+    }
+    for (const [metric, ms] of Object.entries(r.timings ?? {})) row(`time per step (CLI \`metrics --timings\`, last run): ${metric}`, ms, undefined);
     for (const p of r.previews ?? []) {
         let target;
         if (p.label.startsWith('whole')) target = t.previewAgg;
@@ -554,7 +595,8 @@ function rows(r) {
     if (r.reference) {
         const ref = r.reference;
         const ours = ref.ours_path_metrics_ms;
-        row(`our path metrics, out/analysis-worker.cjs in one thread (betweenness + closeness + constraint; G: ${ref.nodes} nodes, ${ref.edges} edges)`, ours, t.exact);
+        row(`our exact betweenness + closeness, out/analysis-worker.cjs on two threads as in the server (G: ${ref.nodes} nodes, ${ref.edges} edges)`, ours, t.exact);
+        row('the same on one thread', ref.ours_one_thread_ms, undefined);
         if (ref.igraph_betweenness_s !== undefined) {
             const ig = (ref.igraph_betweenness_s + ref.igraph_closeness_s) * 1000;
             row(`igraph ${ref.igraph_version} betweenness + closeness (same graph)`, ig, undefined);

@@ -121,7 +121,8 @@ describe('the analysis in the editor, over LSP', () => {
         const started = Date.now();
         const early = await hoverText(s, 'big.territory', 0, 7);
         expect(Date.now() - started).toBeLessThan(2000);
-        expect(early).toContain('**In the sociogram** — 4 ties · betweenness … · community');
+        // Betweenness pending, or its sampled estimate (≈) once the worker has it.
+        expect(early).toMatch(/\*\*In the sociogram\*\* — 4 ties · betweenness (…|≈[0-9.]+) · community/);
         await s.connection.sendNotification('textDocument/didChange', {
             textDocument: { uri: s.uri('big.territory'), version: 2 },
             contentChanges: [{ text: text + 'actor Newcomer\ntie Newcomer -- A0 trust\n' }]

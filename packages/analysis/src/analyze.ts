@@ -3,15 +3,16 @@ import { analysePairs, interestMobilisation } from './convergence.js';
 import type { CommitmentSummary, StatusCounts, WorkshopSummary } from './commitments.js';
 import { commitmentSummary, emptyStatusCounts, workshopSummary } from './commitments.js';
 import type { CompactGraph, TerritoryGraphs } from './graphs.js';
-import { buildGraphs, pairKey } from './graphs.js';
+import { buildGraphs } from './graphs.js';
 import { mactorInfluence } from './mactor.js';
 import type { TerritoryModel } from './model.js';
 import type { BrokerageRoles } from './metrics/brokerage.js';
 import { brokerage } from './metrics/brokerage.js';
 import { eigenvector, pagerank } from './metrics/centrality.js';
-import { communities, modularity } from './metrics/communities.js';
+import { communities, partitionModularity } from './metrics/communities.js';
 import { clustering, constraint } from './metrics/local.js';
-import { balance, components, degreeCentralization, density, reciprocity } from './metrics/network.js';
+import { balance, countComponents, degreeCentralization, density, reciprocity } from './metrics/network.js';
+import type { SourceRange } from './metrics/paths.js';
 import { pathMetrics } from './metrics/paths.js';
 import type { SociometricStatus } from './metrics/status.js';
 import { sociometricStatus } from './metrics/status.js';
@@ -79,6 +80,17 @@ export interface AnalysisOptions {
     top?: number;
     /** List every convergent pair even on models of more than 1,000 actors. */
     allPairs?: boolean;
+    /** Told how long each step took, in milliseconds (`territory metrics --timings`, benchmarks). */
+    onStep?: (step: string, ms: number) => void;
+}
+
+/** Runs `compute` and tells `onStep` how long it took. */
+function timed<T>(onStep: AnalysisOptions['onStep'], step: string, compute: () => T): T {
+    if (!onStep) return compute();
+    const start = performance.now();
+    const value = compute();
+    onStep(step, performance.now() - start);
+    return value;
 }
 
 /** Above this many actors, `convergence.pairs` keeps only the strongest pairs. */
@@ -94,18 +106,42 @@ export interface PathFigures {
 
 /** The whole analysis in one go (CLI, tests). */
 export function analyze(model: TerritoryModel, options: AnalysisOptions = {}): AnalysisResult {
-    const graphs = buildGraphs(model);
-    return withPathMetrics(analyzeWithoutPaths(model, graphs, options), graphs, computePathFigures(graphs));
+    const graphs = timed(options.onStep, 'graphs G, D and S', () => buildGraphs(model));
+    const partial = analyzeWithoutPaths(model, graphs, options);
+    const figures = timed(options.onStep, 'betweenness and closeness (exact, one thread), constraint', () => computePathFigures(graphs));
+    return withPathMetrics(partial, graphs.names, figures);
 }
 
 export function computePathFigures(graphs: TerritoryGraphs): PathFigures {
     return computePathFiguresOf(graphs.compact);
 }
 
-/** The path metrics of a compact graph: what a worker thread receives and computes. */
-export function computePathFiguresOf(graph: CompactGraph): PathFigures {
-    const { betweenness, closeness } = pathMetrics(graph);
-    return { betweenness, closeness, constraint: constraint(graph) };
+/**
+ * The path metrics of a compact graph: what a worker thread receives and computes. With
+ * `sources`, only the searches from that range of actors, to split the work over threads
+ * (ranges from `splitSources(graph, PATH_METRICS_PARTS)`: then the combined figures are
+ * identical to one run's): the parts are partial figures that `combinePathFigures` adds up to
+ * the whole. Constraint (cheap, one pass) is computed by the part whose range starts at 0; the
+ * other parts leave it 0.
+ */
+export function computePathFiguresOf(graph: CompactGraph, sources?: SourceRange): PathFigures {
+    const { betweenness, closeness } = pathMetrics(graph, sources);
+    const constraintPart = (sources?.from ?? 0) <= 0 ? constraint(graph) : new Float64Array(graph.order);
+    return { betweenness, closeness, constraint: constraintPart };
+}
+
+/** The figures of the whole graph from the parts computed by `computePathFiguresOf(graph, range)` over ranges that cover every actor once. */
+export function combinePathFigures(parts: readonly PathFigures[]): PathFigures {
+    if (parts.length === 0) throw new Error('combinePathFigures: no parts');
+    const sum = (figure: keyof PathFigures) => {
+        const total = Float64Array.from(parts[0][figure]);
+        for (let p = 1; p < parts.length; p++) {
+            const part = parts[p][figure];
+            for (let i = 0; i < total.length; i++) total[i] += part[i];
+        }
+        return total;
+    };
+    return { betweenness: sum('betweenness'), closeness: sum('closeness'), constraint: sum('constraint') };
 }
 
 /**
@@ -113,40 +149,40 @@ export function computePathFiguresOf(graph: CompactGraph): PathFigures {
  * closeness and constraint are computed (on large models in a worker thread).
  */
 export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGraphs, options: AnalysisOptions = {}): AnalysisResult {
-    const { names, compact, G, D } = graphs;
+    const { names, compact, directed } = graphs;
     const degree = names.map((_, i) => compact.offsets[i + 1] - compact.offsets[i]);
-    const localClustering = clustering(compact);
-    const ranks = pagerank(D);
-    const eigen = eigenvector(G);
-    const partition = communities(G);
-    const statuses = sociometricStatus(model);
-    const zoneOf = new Map(model.actors.map(actor => [actor.name, actor.zone ?? '']));
-    const roles = brokerage(D, actor => zoneOf.get(actor) ?? '');
-    const mactor = mactorInfluence(model);
-    const rStar = (actor: string) => mactor.get(actor)?.rStar ?? 1;
-    const commitments = commitmentSummary(model);
+    const step = <T>(name: string, compute: () => T): T => timed(options.onStep, name, compute);
+    const localClustering = step('clustering', () => clustering(compact));
+    const ranks = step('pagerank', () => pagerank(directed));
+    const eigen = step('eigenvector', () => eigenvector(compact));
+    const partition = step('communities (Louvain)', () => communities(names, graphs.edges));
+    const statuses = step('sociometric status', () => sociometricStatus(model, graphs.tieEnds));
+    const roles = step('brokerage', () => brokerage(directed, model.actors.map(actor => actor.zone ?? '')));
+    const mactor = step('MACTOR influence', () => mactorInfluence(model, graphs.tieEnds));
+    const rStar = Float64Array.from(mactor, scores => scores.rStar);
+    const commitments = step('commitments', () => commitmentSummary(model));
     const workshops = workshopSummary(model);
 
     const actors: Record<string, ActorMetrics> = {};
     names.forEach((name, i) => {
-        const status = statuses.get(name)!;
-        const influence = mactor.get(name)!;
+        const status = statuses[i];
+        const influence = mactor[i];
         actors[name] = {
             degree: degree[i],
-            inDegree: D.inDegree(name),
-            outDegree: D.outDegree(name),
+            inDegree: directed.inOffsets[i + 1] - directed.inOffsets[i],
+            outDegree: directed.outOffsets[i + 1] - directed.outOffsets[i],
             strength: graphs.strength[i],
             betweenness: null,
             closeness: null,
-            pagerank: round(ranks[name]),
-            eigenvector: round(eigen[name]),
+            pagerank: round(ranks[i]),
+            eigenvector: round(eigen[i]),
             clustering: round(localClustering[i]),
             constraint: null,
-            community: partition[name],
+            community: partition[i],
             status: status.status,
             likedBy: status.likedBy,
             rejectedBy: status.rejectedBy,
-            brokerage: roles.get(name)!,
+            brokerage: roles[i],
             influence: round(influence.influence),
             dependence: round(influence.dependence),
             rStar: round(influence.rStar),
@@ -157,19 +193,18 @@ export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGrap
 
     // The contract: above 1,000 actors the list is the strongest pairs, and says so.
     const listAll = Boolean(options.allPairs) || names.length <= ALL_PAIRS_LIMIT;
-    const { order } = compact;
-    const pairs = analysePairs(model, rStar, {
+    const pairs = step('convergence pairs, opportunities, tensions, bridges', () => analysePairs(model, rStar, {
         listAll,
         listLimit: TRUNCATED_PAIRS,
         top: options.top ?? 100,
-        joined: (a, b) => G.hasEdge(names[a], names[b]),
-        sign: (a, b) => graphs.signs.get(pairKey(a, b, order))
-    });
+        joined: compact,
+        signs: graphs.signs
+    }));
     const interests: Record<string, InterestMobilisation> = {};
     for (const [name, figures] of interestMobilisation(model, rStar)) {
         interests[name] = { ...figures, support: round(figures.support), opposition: round(figures.opposition), mobilisation: round(figures.mobilisation) };
     }
-    const parts = components(compact);
+    const componentCount = countComponents(compact);
     const isolates = names.filter((_, i) => degree[i] === 0);
     const averageClustering = names.length === 0 ? 0 : localClustering.reduce((sum, v) => sum + v, 0) / names.length;
     return {
@@ -179,19 +214,19 @@ export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGrap
             actors: names.length,
             ties: model.ties.length,
             density: round(density(compact)),
-            components: parts.length,
+            components: componentCount,
             isolates,
             averageClustering: round(averageClustering),
-            reciprocity: roundOrNull(reciprocity(D)),
-            modularity: roundOrNull(modularity(G, partition)),
+            reciprocity: roundOrNull(reciprocity(directed)),
+            modularity: roundOrNull(partitionModularity(graphs.edges, partition)),
             balance: roundOrNull(balance(graphs.signs, names.length)),
             centralization: roundOrNull(degreeCentralization(degree)),
-            communities: new Set(Object.values(partition)).size
+            communities: new Set(partition).size
         },
         actors,
         convergence: { pairs: pairs.pairs.map(roundPair), truncated: pairs.truncated },
         interests,
-        opportunities: withIntroducers(graphs, pairs.opportunities.map(roundPair)),
+        opportunities: step('introducers of the opportunities', () => withIntroducers(graphs, pairs.opportunities.map(roundPair))),
         tensions: pairs.tensions.map(roundPair).map(asTension),
         bridges: pairs.bridges.map(roundPair).map(asBridge),
         commitments,
@@ -200,9 +235,9 @@ export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGrap
 }
 
 /** Completes a partial result with the path metrics. */
-export function withPathMetrics(partial: AnalysisResult, graphs: TerritoryGraphs, figures: PathFigures): AnalysisResult {
+export function withPathMetrics(partial: AnalysisResult, names: readonly string[], figures: PathFigures): AnalysisResult {
     const actors: Record<string, ActorMetrics> = {};
-    graphs.names.forEach((name, i) => {
+    names.forEach((name, i) => {
         actors[name] = {
             ...partial.actors[name],
             betweenness: round(figures.betweenness[i]),
@@ -215,8 +250,30 @@ export function withPathMetrics(partial: AnalysisResult, graphs: TerritoryGraphs
 
 /** Numbers keep 12 significant digits: more than the contract's 9, and the same on every run. */
 export function round(value: number): number {
+    // That is Number(value.toPrecision(12)), computed without the text where it is sure to
+    // be the same. Whole numbers and halves below 1e11 have at most 12 significant digits:
+    // they stay as they are (−0 becomes 0, as through the text).
+    if (Number.isInteger(value * 2) && Math.abs(value) < 1e11) return value === 0 ? 0 : value;
+    const magnitude = Math.abs(value);
+    if (magnitude > 1e-10 && magnitude < 1e21) {
+        // The 12 digits as a whole number: |value|·10^shift, off by far less than 1e-3 from the
+        // exact product; away from a tie, the nearest whole number is the same.
+        const shift = 11 - Math.floor(Math.log10(magnitude));
+        const scaled = shift >= 0 ? magnitude * POWERS_OF_TEN[shift] : magnitude / POWERS_OF_TEN[-shift];
+        const whole = Math.floor(scaled);
+        const fraction = scaled - whole;
+        if (whole > 1e11 && whole < 1e12 - 1 && Math.abs(fraction - 0.5) > 1e-3) {
+            const digits = fraction > 0.5 ? whole + 1 : whole;
+            // One correctly rounded operation on exact operands: the number the text stands for.
+            const rounded = shift >= 0 ? digits / POWERS_OF_TEN[shift] : digits * POWERS_OF_TEN[-shift];
+            return value < 0 ? -rounded : rounded;
+        }
+    }
     return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
 }
+
+/** 10^0 .. 10^22, all exact doubles. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 function roundOrNull(value: number | null): number | null {
     return value === null ? null : round(value);

@@ -21,8 +21,10 @@ export interface CommitmentSummary {
 
 /** Every status at 0, in the language's order. */
 export function emptyStatusCounts(): StatusCounts {
-    return Object.fromEntries(COMMITMENT_STATUSES.map(status => [status.word, 0]));
+    return { ...EMPTY_STATUS_COUNTS };
 }
+
+const EMPTY_STATUS_COUNTS: Readonly<StatusCounts> = Object.fromEntries(COMMITMENT_STATUSES.map(status => [status.word, 0]));
 
 /** Commitments by dialogue and by actor, counted by status, and the overdue ones against `asOf`. */
 export function commitmentSummary(model: TerritoryModel): CommitmentSummary {

@@ -13,3 +13,8 @@ export { contractJson } from './report/contract.js';
 export { actorsCsv, csvCell } from './report/csv.js';
 export { escapeMarkdown, metricsTableMarkdown, opportunitiesMarkdown, SORTABLE_FIGURES, summaryMarkdown } from './report/markdown.js';
 export type { SortableFigure } from './report/markdown.js';
+export type { PathMetrics, SourceRange } from './metrics/paths.js';
+export { combinePathMetrics, PATH_METRICS_PARTS, pathMetrics, splitSources } from './metrics/paths.js';
+export type { SampledBetweenness, SampledBetweennessOptions } from './metrics/sampled-betweenness.js';
+export { defaultSampleSize, SAMPLED_WORK, sampledBetweenness } from './metrics/sampled-betweenness.js';
+export { constraint } from './metrics/local.js';

@@ -22,8 +22,17 @@ export function ownCstNodes(node: AstNode): CstNode[] {
 
 function isWrappingRuleCall(cst: CstNode): boolean {
     const source = cst.grammarSource;
-    return GrammarAST.isRuleCall(source) && GrammarAST.isParserRule(source.rule.ref) && !GrammarUtils.isDataTypeRule(source.rule.ref);
+    if (!source) return false;
+    let wrapping = wrappingRuleCalls.get(source);
+    if (wrapping === undefined) {
+        wrapping = GrammarAST.isRuleCall(source) && GrammarAST.isParserRule(source.rule.ref) && !GrammarUtils.isDataTypeRule(source.rule.ref);
+        wrappingRuleCalls.set(source, wrapping);
+    }
+    return wrapping;
 }
+
+// Per grammar element (the grammar is fixed): working it out walks the rule, for every CST node.
+const wrappingRuleCalls = new WeakMap<object, boolean>();
 
 /** The keyword a CST node is, if it is a keyword token. */
 export function keywordOf(cst: CstNode): string | undefined {

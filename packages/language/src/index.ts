@@ -8,6 +8,6 @@ export { isCalendarDate, today } from './validation/dates.js';
 export { parentOf, relationDirection } from './validation/territory-validator.js';
 export type { ModelFacts, Declaration } from './workspace/model-index.js';
 export * from './analysis/analysis-service.js';
-export * from './analysis/path-metrics-runner.js';
+export * from './analysis/analysis-runner.js';
 export { OPEN_VIEW_COMMAND, SHOW_METRICS_COMMAND } from './lsp/code-lens-provider.js';
 export { findView, viewNames, viewsOf, viewSpecOf } from './analysis/view-spec.js';

@@ -1,7 +1,9 @@
 /** Names are compared after Unicode NFC normalisation (spec: "Workspace and names"). */
 export function normalizeName(name: string): string {
-    return name.normalize('NFC');
+    return ASCII.test(name) ? name : name.normalize('NFC'); // ASCII is always in NFC: skip the costly call
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 // Bidirectional control characters make two different names look the same.
 const BIDI_CONTROL = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -47,12 +49,18 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
     const wanted = normalizeName(name);
-    const budget = Math.max(1, Math.floor(Array.from(wanted).length / 3));
+    const length = codePoints(wanted);
+    const budget = Math.max(1, Math.floor(length / 3));
     const scored: Array<{ candidate: string; score: number }> = [];
     const seen = new Set<string>();
     for (const candidate of candidates) {
         if (seen.has(candidate) || candidate === wanted) continue;
         seen.add(candidate);
+        // Both distances are at least the difference in length: most names are out of reach at once.
+        if (Math.abs(codePoints(candidate) - length) > budget) {
+            if (isExtension(wanted, candidate)) scored.push({ candidate, score: budget + 1 });
+            continue;
+        }
         const folded = editDistance(wanted.toLowerCase(), candidate.toLowerCase());
         const exact = editDistance(wanted, candidate);
         const score = folded + (exact - folded) / 2;
@@ -62,6 +70,12 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
     scored.sort((p, q) => p.score - q.score || (p.candidate < q.candidate ? -1 : p.candidate > q.candidate ? 1 : 0));
     return scored.slice(0, limit).map(entry => entry.candidate);
 }
+
+function codePoints(text: string): number {
+    return SURROGATE.test(text) ? Array.from(text).length : text.length;
+}
+
+const SURROGATE = /[\uD800-\uDBFF]/;
 
 function isExtension(wanted: string, candidate: string): boolean {
     const [short, long] = wanted.length < candidate.length ? [wanted, candidate] : [candidate, wanted];

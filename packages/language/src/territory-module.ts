@@ -26,8 +26,8 @@ import { TerritoryRenameProvider } from './lsp/rename-provider.js';
 import { TerritoryFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 import { TerritoryCodeLensProvider } from './lsp/code-lens-provider.js';
 import { TerritoryAnalysisService } from './analysis/analysis-service.js';
-import type { PathMetricsRunner } from './analysis/path-metrics-runner.js';
-import { InProcessPathMetricsRunner } from './analysis/path-metrics-runner.js';
+import type { AnalysisRunner } from './analysis/analysis-runner.js';
+import { InProcessAnalysisRunner } from './analysis/analysis-runner.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 
 /** Services the territory language adds to Langium's. */
@@ -37,7 +37,7 @@ export type TerritoryAddedServices = {
     };
     analysis: {
         AnalysisService: TerritoryAnalysisService;
-        PathMetricsRunner: PathMetricsRunner;
+        AnalysisRunner: AnalysisRunner;
     };
     validation: {
         TerritoryValidator: TerritoryValidator;
@@ -62,7 +62,7 @@ export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices &
     },
     analysis: {
         AnalysisService: (services) => new TerritoryAnalysisService(services),
-        PathMetricsRunner: () => new InProcessPathMetricsRunner()
+        AnalysisRunner: () => new InProcessAnalysisRunner()
     },
     validation: {
         DocumentValidator: (services) => new TerritoryDocumentValidator(services),

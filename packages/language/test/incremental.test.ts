@@ -4,20 +4,11 @@ import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createWorkspace } from './helpers.js';
+import { seededRandom } from '../../../test/seeded-random.js';
 
 const tutorial = path.resolve(__dirname, '../../../examples/tutorial');
 const files = Object.fromEntries(fs.readdirSync(tutorial).filter(f => f.endsWith('.territory')).map(f => [f, fs.readFileSync(path.join(tutorial, f), 'utf8')]));
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-    let a = seed;
-    return () => {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** One edit as a user makes them: lines deleted, repeated, moved to another file, names renamed or typed back. */
 function mutate(texts: Record<string, string>, next: () => number): { name: string; text: string } {
@@ -83,7 +74,7 @@ function referencesIndex(workspace: ReturnType<typeof createWorkspace>, names: s
 describe('incremental rebuilds give the diagnostics of a fresh build', () => {
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
         test(`random edit sequence ${seed}`, async () => {
-            const next = random(seed);
+            const next = seededRandom(seed);
             const workspace = createWorkspace();
             const texts: Record<string, string> = { ...files };
             await workspace.build(texts);

@@ -1,18 +1,10 @@
-// A worker thread of the language server: computes the path metrics (betweenness,
-// closeness, constraint) of the compact sociogram it receives, off the main thread.
+// A worker thread of the language server: runs the parts of the analysis it is sent, off
+// the thread that answers the editor (see worker-analysis-runner.ts).
 import { parentPort } from 'node:worker_threads';
-import type { CompactGraph } from '@territory/analysis';
-import { computePathFiguresOf } from '@territory/analysis';
+import type { AnalysisJob } from './analysis-jobs.js';
+import { runAnalysisJob } from './analysis-jobs.js';
 
-export interface PathMetricsJob {
-    readonly id: number;
-    readonly graph: CompactGraph;
-}
-
-parentPort?.on('message', (job: PathMetricsJob) => {
-    const figures = computePathFiguresOf(job.graph);
-    const betweenness = Float64Array.from(figures.betweenness);
-    const closeness = Float64Array.from(figures.closeness);
-    const constraint = Float64Array.from(figures.constraint);
-    parentPort!.postMessage({ id: job.id, betweenness, closeness, constraint }, [betweenness.buffer, closeness.buffer, constraint.buffer]);
+parentPort?.on('message', (job: AnalysisJob & { id: number }) => {
+    const { reply, transfer } = runAnalysisJob(job);
+    parentPort!.postMessage({ ...reply, id: job.id }, transfer);
 });

@@ -6,11 +6,14 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createTerritoryServices } from '@territory/language';
 import { registerCustomRequests } from './custom-requests.js';
 import { registerPreviewRequests } from './preview-requests.js';
-import { WorkerPathMetricsRunner } from './worker-path-metrics.js';
+import { WorkerAnalysisRunner } from './worker-analysis-runner.js';
 
 const connection = createConnection(ProposedFeatures.all);
+const analysisRunner = new WorkerAnalysisRunner();
+// The threads load their code on the second core while this one reads the workspace.
+analysisRunner.warm();
 const { shared, Territory } = createTerritoryServices({ connection, ...NodeFileSystem }, {
-    analysis: { PathMetricsRunner: () => new WorkerPathMetricsRunner() }
+    analysis: { AnalysisRunner: () => analysisRunner }
 });
 registerCustomRequests(connection, Territory);
 registerPreviewRequests(connection, Territory);

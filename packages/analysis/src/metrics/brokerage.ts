@@ -1,4 +1,4 @@
-import type Graph from 'graphology';
+import type { DirectedGraph } from '../graphs.js';
 
 export interface BrokerageRoles {
     /** a → b → c all in one group. */
@@ -17,26 +17,41 @@ export interface BrokerageRoles {
  * Gould–Fernandez brokerage roles (Gould & Fernandez 1989) on D: for every open two-path
  * a → b → c (a ≠ c, no arc a → c), the broker b gets one role according to the groups of a,
  * b and c. Groups are zones: an actor's group is its declared zone; actors without a zone
- * form one group together.
+ * form one group together. `groups[i]` is actor i's group; the result is by actor index.
  */
-export function brokerage(D: Graph, groupOf: (actor: string) => string): Map<string, BrokerageRoles> {
-    const result = new Map<string, BrokerageRoles>();
-    D.forEachNode(broker => {
-        const roles: BrokerageRoles = { coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 0 };
-        const gb = groupOf(broker);
-        D.forEachInNeighbor(broker, source => {
-            const ga = groupOf(source);
-            D.forEachOutNeighbor(broker, target => {
-                if (target === source || D.hasDirectedEdge(source, target)) return;
-                const gc = groupOf(target);
-                if (ga === gb && gb === gc) roles.coordinator++;
-                else if (ga === gc) roles.itinerant++;
-                else if (ga === gb) roles.representative++;
-                else if (gb === gc) roles.gatekeeper++;
-                else roles.liaison++;
-            });
-        });
-        result.set(broker, roles);
-    });
+export function brokerage(D: DirectedGraph, groups: ArrayLike<string>): BrokerageRoles[] {
+    const { order, outOffsets, targets, inOffsets, sources } = D;
+    const ids = new Map<string, number>();
+    const group = new Int32Array(order);
+    for (let i = 0; i < order; i++) {
+        let id = ids.get(groups[i]);
+        if (id === undefined) ids.set(groups[i], (id = ids.size));
+        group[i] = id;
+    }
+    // mark[c] === stamp: a → c is an arc, for the a being looked at.
+    const mark = new Int32Array(order);
+    let stamp = 0;
+    const result: BrokerageRoles[] = new Array(order);
+    for (let b = 0; b < order; b++) {
+        let coordinator = 0, itinerant = 0, representative = 0, gatekeeper = 0, liaison = 0;
+        const gb = group[b];
+        for (let s = inOffsets[b]; s < inOffsets[b + 1]; s++) {
+            const a = sources[s];
+            const ga = group[a];
+            stamp++;
+            for (let k = outOffsets[a]; k < outOffsets[a + 1]; k++) mark[targets[k]] = stamp;
+            for (let k = outOffsets[b]; k < outOffsets[b + 1]; k++) {
+                const c = targets[k];
+                if (c === a || mark[c] === stamp) continue;
+                const gc = group[c];
+                if (ga === gb && gb === gc) coordinator++;
+                else if (ga === gc) itinerant++;
+                else if (ga === gb) representative++;
+                else if (gb === gc) gatekeeper++;
+                else liaison++;
+            }
+        }
+        result[b] = { coordinator, itinerant, representative, gatekeeper, liaison };
+    }
     return result;
 }

@@ -9,7 +9,7 @@ export const METRICS_FORMATS = ['json', 'csv', 'md'] as const;
 export const metricsCommand: Command = {
     name: 'metrics',
     summary: 'the sociogram analysis: figures, convergence, synergy opportunities, commitments',
-    usage: 'territory metrics [paths…] [--format json|csv|md] [--top N] [--all-pairs] [--actor NAME]',
+    usage: 'territory metrics [paths…] [--format json|csv|md] [--top N] [--all-pairs] [--actor NAME] [--timings]',
     description: 'Per-actor figures (degree, betweenness, closeness, PageRank, community, sociometric status, MACTOR…), ' +
         'network figures, convergence, synergy opportunities with who could introduce the actors, tensions, bridges and ' +
         'commitments. json: the contract of docs/metrics.md; csv: one row per actor; md: a readable summary.',
@@ -22,24 +22,36 @@ export const metricsCommand: Command = {
         format: { type: 'string' },
         top: { type: 'string' },
         'all-pairs': { type: 'boolean' },
-        actor: { type: 'string' }
+        actor: { type: 'string' },
+        timings: { type: 'boolean' }
     },
     optionHelp: [
         '--format F     json (default), csv or md',
         '--top N        how many synergy opportunities to list (default 100)',
         '--all-pairs    list every convergent pair even above 1,000 actors',
-        '--actor NAME   only this actor: its figures, pairs, opportunities, tensions, bridges and commitments'
+        '--actor NAME   only this actor: its figures, pairs, opportunities, tensions, bridges and commitments',
+        '--timings      also print how long each step took, on standard error (for benchmarks)'
     ],
-    async run({ paths, options, stdout, progress }) {
+    async run({ paths, options, stdout, stderr, progress }) {
         const format = (options.format as string | undefined) ?? 'json';
         if (!(METRICS_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be json, csv or md, not '${format}'`);
         const top = options.top === undefined ? undefined : parseWholeNumber('--top', options.top as string);
+        const steps: Array<[string, number]> = [];
+        const timed = <T>(step: string, run: () => T): T => {
+            const start = performance.now();
+            const value = run();
+            steps.push([step, performance.now() - start]);
+            return value;
+        };
         progress.start('Checking the model');
+        const loadStart = performance.now();
         const { documents } = await loadModel(paths);
+        steps.push(['reading and checking the files', performance.now() - loadStart]);
         progress.update(1, 'analysing');
-        const model = modelFromDocuments(documents);
-        const result = analyze(model, { top, allPairs: Boolean(options['all-pairs']) });
+        const model = timed('the model out of the documents', () => modelFromDocuments(documents));
+        const result = analyze(model, { top, allPairs: Boolean(options['all-pairs']), onStep: (step, ms) => steps.push([step, ms]) });
         progress.done();
+        if (options.timings) stderr(steps.map(([step, ms]) => `${ms.toFixed(1).padStart(10)} ms  ${step}\n`).join(''));
         const actor = options.actor as string | undefined;
         if (actor !== undefined) {
             if (!result.actors[actor]) throw new UsageError(`no actor named '${actor}' in the model`);

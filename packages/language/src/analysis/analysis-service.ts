@@ -1,12 +1,12 @@
 import type { AnalysisResult, PairConvergence, TerritoryModel } from '@territory/analysis';
-import { analyzeWithoutPaths, buildGraphs, compareNames, withPathMetrics } from '@territory/analysis';
+import { compareNames } from '@territory/analysis';
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { Cancellation, DocumentState, isOperationCancelled, OperationCancelled } from 'langium';
 import type { Connection, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver';
 import { Emitter, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver';
 import type { TerritoryServices } from '../territory-module.js';
 import { modelFromDocuments } from './model-from-documents.js';
-import type { PathMetricsRunner } from './path-metrics-runner.js';
+import type { AnalysisRunner, BetweennessEstimate } from './analysis-runner.js';
 
 export interface AnalysisSettings {
     /** Quiet time after the last build before the analysis starts. */
@@ -19,19 +19,22 @@ const DEFAULT_SETTINGS: AnalysisSettings = { debounceMs: 300 };
 export interface AnalysisSnapshot {
     readonly model: TerritoryModel;
     readonly result: AnalysisResult;
+    /** While the exact betweenness is computed on a large model: an estimate from sampled sources. */
+    readonly estimate?: BetweennessEstimate;
     /** Increases with every analysis run; a newer run supersedes older ones. */
     readonly generation: number;
 }
 
 /**
  * Runs the sociogram analysis once per workspace build: debounced after the build (so it
- * never delays diagnostics), cheap figures first, the path metrics after them through the
- * `PathMetricsRunner`, and cancelled by any newer build. Editor features read the latest
- * snapshot and never wait for it.
+ * never delays diagnostics), through the `AnalysisRunner` (in the language server, worker
+ * threads: this thread only reads the model out of the documents), key figures first, then
+ * on large models a betweenness estimate, then the path metrics; cancelled by any newer
+ * build. Editor features read the latest snapshot and never wait for it.
  */
 export class TerritoryAnalysisService {
     private readonly documents: LangiumDocuments;
-    private readonly runner: () => PathMetricsRunner;
+    private readonly runner: () => AnalysisRunner;
     private readonly connection?: Connection;
     private readonly services: TerritoryServices;
     private latest?: AnalysisSnapshot;
@@ -51,7 +54,7 @@ export class TerritoryAnalysisService {
     constructor(services: TerritoryServices) {
         this.services = services;
         this.documents = services.shared.workspace.LangiumDocuments;
-        this.runner = () => services.analysis.PathMetricsRunner;
+        this.runner = () => services.analysis.AnalysisRunner;
         this.connection = services.shared.lsp.Connection;
         services.shared.lsp.LanguageServer?.onInitialize(params => {
             this.progressSupported = Boolean(params.capabilities.window?.workDoneProgress);
@@ -152,14 +155,23 @@ export class TerritoryAnalysisService {
             }
             const model = modelFromDocuments(documents);
             progress?.report(`${model.actors.length} actors: key figures`);
-            const graphs = buildGraphs(model);
-            const partial = analyzeWithoutPaths(model, graphs);
-            if (source.token.isCancellationRequested || generation !== this.generation) return;
-            this.publish({ model, result: partial, generation });
-            progress?.report(`${model.actors.length} actors: betweenness, closeness, constraint`);
-            const figures = await this.runner().compute(graphs.compact, source.token);
-            if (source.token.isCancellationRequested || generation !== this.generation) return;
-            this.publish({ model, result: withPathMetrics(partial, graphs, figures), generation });
+            const current = () => !source.token.isCancellationRequested && generation === this.generation;
+            let partial: AnalysisResult | undefined;
+            const result = await this.runner().analyze(model, source.token, {
+                keyFigures: result => {
+                    if (!current()) return;
+                    partial = result;
+                    this.publish({ model, result, generation });
+                    progress?.report(`${model.actors.length} actors: betweenness, closeness`);
+                },
+                betweennessEstimate: estimate => {
+                    if (!current() || !partial) return;
+                    this.publish({ model, result: partial, estimate, generation });
+                    progress?.report(`${model.actors.length} actors: betweenness estimated from ${estimate.sources} sources; exact betweenness, closeness`);
+                }
+            });
+            if (!current()) return;
+            this.publish({ model, result, generation });
             this.latestFingerprint = fingerprint;
             outcome = `done: ${model.actors.length} actors`;
         } catch (error) {

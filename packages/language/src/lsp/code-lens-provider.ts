@@ -32,7 +32,8 @@ export class TerritoryCodeLensProvider implements CodeLensProvider {
     }
 
     provideCodeLens(document: LangiumDocument): CodeLens[] {
-        const result = this.analysis.current()?.result;
+        const snapshot = this.analysis.current();
+        const result = snapshot?.result;
         const lenses: CodeLens[] = [];
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
             if (isView(node) && node.$cstNode && node.name) {
@@ -43,7 +44,7 @@ export class TerritoryCodeLensProvider implements CodeLensProvider {
                 if (!figures) continue;
                 lenses.push({
                     range: node.$cstNode.range,
-                    command: { title: actorFigures(figures), command: SHOW_METRICS_COMMAND, arguments: [node.name] }
+                    command: { title: actorFigures(figures, snapshot?.estimate?.betweenness[node.name]), command: SHOW_METRICS_COMMAND, arguments: [node.name] }
                 });
             }
         }

@@ -73,9 +73,10 @@ export class TerritoryHoverProvider extends AstNodeHoverProvider {
 
     /** The actor's place in the sociogram, from the latest analysis (nothing before the first one). */
     protected actorAnalysis(name: string): string[] {
-        const figures = this.analysis.current()?.result.actors[name];
+        const snapshot = this.analysis.current();
+        const figures = snapshot?.result.actors[name];
         if (!figures) return [];
-        const lines = [`**In the sociogram** — ${actorFigures(figures)}`];
+        const lines = [`**In the sociogram** — ${actorFigures(figures, snapshot?.estimate?.betweenness[name])}`];
         // Here "ties" are the actor's distinct positive or neutral contacts (its degree).
         const convergent = this.analysis.mostConvergent(name);
         if (convergent.length) {
@@ -101,11 +102,17 @@ export class TerritoryHoverProvider extends AstNodeHoverProvider {
     }
 }
 
-/** The figures shown for an actor in hovers and code lenses: ties, betweenness, community, status. */
-export function actorFigures(figures: ActorMetrics): string {
+/**
+ * The figures shown for an actor in hovers and code lenses: ties, betweenness, community,
+ * status. Until the exact betweenness is known, its sampled estimate if there is one (≈).
+ */
+export function actorFigures(figures: ActorMetrics, estimatedBetweenness?: number): string {
+    const betweenness = figures.betweenness !== null ? `betweenness ${figure(figures.betweenness)}`
+        : estimatedBetweenness !== undefined ? `betweenness ≈${figure(estimatedBetweenness)}`
+        : 'betweenness …';
     const parts = [
         figures.degree === 1 ? '1 tie' : `${figures.degree} ties`,
-        figures.betweenness === null ? 'betweenness …' : `betweenness ${figure(figures.betweenness)}`,
+        betweenness,
         `community ${figures.community}`,
         figures.status
     ];

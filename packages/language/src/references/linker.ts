@@ -1,5 +1,6 @@
 import type { AstNode, AstNodeDescription, IndexManager, LangiumCoreServices, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
-import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck, WorkspaceCache } from 'langium';
+import { TerritoryIndexManager } from '../workspace/index-manager.js';
 import { relinkPlanOf, resetReferences } from '../workspace/relink-plans.js';
 import { closestNames, normalizeName } from '../names.js';
 
@@ -24,25 +25,26 @@ export const TYPE_WORDS: Record<string, string> = {
 
 export class TerritoryLinker extends DefaultLinker {
     private readonly indexManager: IndexManager;
+    private readonly unresolvedNames: WorkspaceCache<string, { message: string; suggestions: string[] }>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
+        this.unresolvedNames = new WorkspaceCache(services.shared);
     }
 
     /** A partially relinked document resolves only the references its plan reset. */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const plan = relinkPlanOf(document);
         if (!plan) return super.link(document, cancelToken);
-        // A name the changed files declare now may be a duplicate declared first there: resolve it again.
-        const declaredThere = new Set(this.indexManager.allElements(undefined, plan.changedUris).map(description => description.name));
-        if (declaredThere.size > 0) resetReferences(document, plan, reference => declaredThere.has(normalizeName(reference.$refText)));
+        // A name a changed file declares now may be a duplicate declared first there: resolve it again.
+        const added = this.indexManager instanceof TerritoryIndexManager ? this.indexManager.addedNames : new Set<string>();
+        if (added.size > 0) resetReferences(document, plan, reference => added.has(normalizeName(reference.$refText)));
         for (const reference of plan.pendingLinks) {
             await interruptAndCheck(cancelToken);
             const container = (reference as unknown as { node?: AstNode }).node ?? reference.$refNode!.astNode;
             const info = AstUtils.streamReferences(container).find(candidate => candidate.reference === reference);
             if (info) this.doLink(info, document);
-            plan.pendingIndex.push(reference);
         }
         plan.pendingLinks = [];
     }
@@ -56,6 +58,13 @@ export class TerritoryLinker extends DefaultLinker {
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const name = normalizeName(refInfo.reference.$refText);
         const expected = this.reflection.getReferenceType(refInfo);
+        // A renamed actor leaves every reference to it unresolved: the suggestions are computed once per name.
+        const { message, suggestions } = this.unresolvedNames.get(`${expected}\u0000${name}`, () => this.explainUnresolved(refInfo, name, expected));
+        const error: UnresolvedReference = { info: refInfo, message, targetDescription, suggestions };
+        return error;
+    }
+
+    private explainUnresolved(refInfo: ReferenceInfo, name: string, expected: string): { message: string; suggestions: string[] } {
         const expectedWord = TYPE_WORDS[expected] ?? expected.toLowerCase();
         const candidates = this.scopeProvider.getScope(refInfo).getAllElements().map(description => description.name);
         const suggestions = closestNames(name, candidates);
@@ -66,8 +75,7 @@ export class TerritoryLinker extends DefaultLinker {
         if (suggestions.length > 0) {
             message += ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}?`;
         }
-        const error: UnresolvedReference = { info: refInfo, message, targetDescription, suggestions };
-        return error;
+        return { message, suggestions };
     }
 }
 

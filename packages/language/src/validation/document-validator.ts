@@ -2,9 +2,10 @@ import type { AstNode, AstReflection, LangiumCoreServices, LangiumDocument, Pars
 import { AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
 import type { UnresolvedReference } from '../references/linker.js';
 import type { TerritoryServices } from '../territory-module.js';
-import { dropRelinkPlan, relinkPlanOf } from '../workspace/relink-plans.js';
+import { dropRelinkPlan, relinkPlanOf, wasRelinked } from '../workspace/relink-plans.js';
 import { IssueCodes } from './issue-codes.js';
 import type { TerritoryValidator } from './territory-validator.js';
 
@@ -65,15 +66,17 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
         this.processLinkingErrors(document, diagnostics, options);
         const root: Diagnostic[] = [];
         const statements: StoredValidation['statements'] = new Map();
+        const checks = this.checks();
         try {
             const rootNode = document.parseResult.value;
             const accept = this.acceptorInto(root);
             await this.validateAstBefore(rootNode, options, accept, cancelToken);
             for (const check of this.validationRegistry.getChecks(rootNode.$type, options.categories)) await check(rootNode, accept, cancelToken);
-            for (const statement of AstUtils.streamContents(rootNode)) {
-                const signature = this.checks().workspaceSignature(statement);
+            for (const statement of (rootNode as Model).statements) {
+                const signature = checks.workspaceSignature(statement);
                 const before = incremental ? previous.statements.get(statement) : undefined;
-                const unchanged = before !== undefined && signature !== undefined && before.signature === signature && !plan!.statements.has(statement);
+                const unchanged = before !== undefined && signature !== undefined && before.signature === signature
+                    && !plan!.statements.has(statement) && !checks.readsFrom(statement).some(wasRelinked);
                 const own = unchanged ? before.diagnostics : await this.validateStatement(statement, options, cancelToken);
                 statements.set(statement, { diagnostics: own, signature });
             }
@@ -149,10 +152,11 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         // In document order: references resolved again after an edit elsewhere come last in `document.references`.
-        const references = [...document.references].sort((a, b) => (a.$refNode?.offset ?? 0) - (b.$refNode?.offset ?? 0));
-        for (const reference of references) {
-            const error = reference.error as UnresolvedReference | undefined;
-            if (!error || !reference.$refNode) continue;
+        const unresolved = document.references.filter(reference => reference.error && reference.$refNode)
+            .sort((a, b) => a.$refNode!.offset - b.$refNode!.offset);
+        for (const reference of unresolved) {
+            const error = reference.error as UnresolvedReference;
+            if (!reference.$refNode) continue;
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: reference.$refNode.range,

@@ -5,7 +5,7 @@ import type {
     Actor, Commitment, Dialogue, EgoInclusion, Interest, Kind, Place, Relation, Territory, TerritoryAstType,
     Tie, View, Workshop, Zone
 } from '../generated/ast.js';
-import { isActor, isDialogue, isInterest, isTerritory, isTie, isZone } from '../generated/ast.js';
+import { isDialogue, isTerritory, isZone } from '../generated/ast.js';
 import { closestNames, hasBidiControl, invalidNameCharacter } from '../names.js';
 import { isPreludeUri } from '../prelude.js';
 import type { TerritoryServices } from '../territory-module.js';
@@ -13,6 +13,7 @@ import {
     CLOSED_STATUSES, COLOR_CHOICES, COMMITMENT_STATUSES, DEFAULT_COMMITMENT_STATUS, LAYOUTS, positionAgreement, SIZE_METRICS, words
 } from '@territory/analysis';
 import type { ModelFacts, TerritoryModelIndex } from '../workspace/model-index.js';
+import { declarationsOf } from '../workspace/model-index.js';
 import { isCalendarDate, today } from './dates.js';
 import { IssueCodes } from './issue-codes.js';
 
@@ -66,43 +67,36 @@ export class TerritoryValidator {
      * chains of parents cross files).
      */
     workspaceSignature(statement: AstNode): string | undefined {
-        if (isTerritory(statement) || isZone(statement)) return undefined;
+        if (statement.$type === 'Territory' || statement.$type === 'Zone') return undefined;
         const facts = this.facts();
-        const parts: string[] = [];
+        let signature = '';
         const name = (statement as { name?: unknown }).name;
         if (typeof name === 'string') {
-            const declarations = facts.declarations.get(name) ?? [];
-            parts.push(declarations.length === 1 && declarations[0].node === statement
+            signature = facts.declarations.get(name) === statement
                 ? 'unique'
-                : declarations.map(d => d.node === statement ? 'self' : `${d.builtin ? 'builtin ' : ''}${d.node.$type}@${d.document.uri.toString()}:${line(d.node)}`).join(','));
+                : declarationsOf(facts, name).map(d => d.node === statement ? 'self' : `${d.builtin ? 'builtin ' : ''}${d.node.$type}@${d.document.uri.toString()}:${line(d.node)}`).join(',');
         }
-        if (isActor(statement)) parts.push(facts.tieCount.get(statement) ? 'tied' : 'isolated');
-        if (isInterest(statement)) parts.push(facts.stanceCount.get(statement) ? 'held' : 'unheld');
-        if (isTie(statement)) {
-            const first = facts.repeatedTies.get(statement);
-            if (first) parts.push(`repeats ${AstUtils.getDocument(first).uri.toString()}:${line(first)}`);
-            if (facts.firstPositiveTies.has(statement)) {
-                parts.push(`first ${this.stanceSignature(statement.source?.ref)} ${this.stanceSignature(statement.target?.ref)}`);
+        switch (statement.$type) {
+            case 'Actor': return signature + (facts.tieCount.get(statement as Actor) ? '|tied' : '|isolated');
+            case 'Interest': return signature + (facts.stanceCount.get(statement as Interest) ? '|held' : '|unheld');
+            case 'Tie': {
+                const first = facts.repeatedTies.get(statement as Tie);
+                const repeats = first ? `|repeats ${AstUtils.getDocument(first).uri.toString()}:${line(first)}` : '';
+                return `${facts.firstPositiveTies.has(statement as Tie) ? 'first' : ''}${repeats}`;
             }
+            case 'Dialogue': return `${signature}|${this.referenceDate()}`;
+            default: return signature;
         }
-        if (isDialogue(statement)) parts.push(this.referenceDate());
-        return parts.join('|');
     }
 
-    private stanceSignatures = new WeakMap<ModelFacts, Map<Actor, string>>();
-
-    /** An actor's resolved stances: what a tension check between tied actors reads. */
-    private stanceSignature(actor: Actor | undefined): string {
-        if (!actor) return '';
-        const facts = this.facts();
-        let cache = this.stanceSignatures.get(facts);
-        if (!cache) this.stanceSignatures.set(facts, cache = new Map());
-        let signature = cache.get(actor);
-        if (signature === undefined) {
-            signature = actor.stances.map(stance => `${stance.interest?.ref ? stance.interest.ref.name : ''}:${stance.position}:${stance.intensity ?? ''}`).join(';');
-            cache.set(actor, signature);
-        }
-        return signature;
+    /**
+     * The statements of other files whose content (not just name) the checks of `statement`
+     * read: a tie's tension check reads both actors' stances.
+     */
+    readsFrom(statement: AstNode): AstNode[] {
+        if (statement.$type !== 'Tie' || !this.facts().firstPositiveTies.has(statement as Tie)) return [];
+        const tie = statement as Tie;
+        return [tie.source?.ref, tie.target?.ref].filter((actor): actor is Actor => actor !== undefined);
     }
 
     private isBuiltin(node: AstNode): boolean {
@@ -114,7 +108,8 @@ export class TerritoryValidator {
         if (this.isBuiltin(node)) return;
         this.checkName(node, accept);
         this.checkRepeatedProperties(node, accept);
-        const declarations = this.facts().declarations.get(node.name) ?? [];
+        if (this.facts().declarations.get(node.name) === node) return; // the only declaration of its name
+        const declarations = declarationsOf(this.facts(), node.name);
         const builtin = declarations.find(declaration => declaration.builtin);
         if (builtin) {
             accept('error', `'${node.name}' is a built-in ${builtin.node.$type.toLowerCase()} and cannot be redeclared; choose another name.`,

@@ -1,11 +1,16 @@
 import type { AstNode, BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState, URI } from 'langium';
 import { PRELUDE_URI } from '../prelude.js';
-import { dropRelinkPlan, planPartialRelink, relinkPlanOf } from './relink-plans.js';
+import { TerritoryIndexManager } from './index-manager.js';
+import { dropRelinkPlan, forgetRelinkedStatements, planPartialRelink, relinkPlanOf } from './relink-plans.js';
 
 export class TerritoryDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.onBuildPhase(DocumentState.Linked, () => {
+            if (this.indexManager instanceof TerritoryIndexManager) this.indexManager.forgetAddedNames();
+        });
+        this.onBuildPhase(DocumentState.Validated, () => forgetRelinkedStatements());
     }
 
     /**

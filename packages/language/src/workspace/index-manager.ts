@@ -1,8 +1,7 @@
-import type { AstNode, AstNodeDescription, LangiumDocument, LangiumSharedCoreServices, Reference, ReferenceDescription, ReferenceInfo, Stream } from 'langium';
-import { AstUtils, Cancellation, DefaultIndexManager, DefaultReferenceDescriptionProvider, stream } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, ReferenceInfo, Stream } from 'langium';
+import { AstUtils, Cancellation, DefaultIndexManager, DefaultReferenceDescriptionProvider, stream, URI } from 'langium';
 import type { LangiumCoreServices } from 'langium';
 import { compareDocumentUris } from './document-order.js';
-import { dropRelinkPlan, relinkPlanOf } from './relink-plans.js';
 
 /** Reference descriptions, one reference at a time (for partially relinked documents). */
 export class TerritoryReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
@@ -16,13 +15,50 @@ export class TerritoryReferenceDescriptionProvider extends DefaultReferenceDescr
 }
 
 /**
- * A partially relinked document keeps the reference descriptions of its references that
- * were not resolved again, and describes only the others: re-describing every reference of
- * a large file (an AST path per reference) costs more than the relink itself.
+ * Exports in workspace order, and reference descriptions (what find-references and rename
+ * read) computed on demand: describing every reference of every file on each build (an AST
+ * path per reference) costs more than linking them, and only those requests need them.
  */
 export class TerritoryIndexManager extends DefaultIndexManager {
+    /** Names each removed document exported, until it is indexed again. */
+    private readonly exportedBefore = new Map<string, Set<string>>();
+    private added = new Set<string>();
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+    }
+
+    /** Called once every document is linked: the names added are resolved wherever they are written. */
+    forgetAddedNames(): void {
+        this.added = new Set();
+    }
+
+    override remove(uri: URI): void {
+        super.remove(uri);
+        this.exportedBefore.delete(uri.toString());
+    }
+
+    /**
+     * Names that changed documents declare and did not declare before the current build: a
+     * reference elsewhere to such a name may now resolve there (see `TerritoryLinker.link`).
+     */
+    get addedNames(): ReadonlySet<string> {
+        return this.added;
+    }
+
+    override removeContent(uri: URI): void {
+        const key = uri.toString();
+        const names = this.symbolIndex.get(key);
+        if (names && !this.exportedBefore.has(key)) this.exportedBefore.set(key, new Set(names.map(description => description.name)));
+        super.removeContent(uri);
+    }
+
+    override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        await super.updateContent(document, cancelToken);
+        const key = document.uri.toString();
+        const before = this.exportedBefore.get(key);
+        this.exportedBefore.delete(key);
+        for (const { name } of this.symbolIndex.get(key) ?? []) if (!before?.has(name)) this.added.add(name);
     }
 
     /** Exported symbols in workspace order (`compareDocumentUris`), not in the order files were indexed. */
@@ -31,33 +67,42 @@ export class TerritoryIndexManager extends DefaultIndexManager {
         return stream(documentUris).flatMap(uri => this.getFileDescriptions(uri, nodeType));
     }
 
-    override async updateReferences(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const plan = relinkPlanOf(document);
-        const previous = this.referenceIndex.get(document.uri.toString());
-        if (!plan || !previous) return super.updateReferences(document, cancelToken);
-        const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider;
-        if (!(provider instanceof TerritoryReferenceDescriptionProvider)) {
-            dropRelinkPlan(document);
-            return super.updateReferences(document, cancelToken);
-        }
-        const redescribed = new Set<Reference>(plan.pendingIndex);
-        // Descriptions of the references resolved again are replaced, wherever they pointed.
-        const offsets = new Set([...redescribed].map(reference => reference.$refNode?.offset));
-        const kept = previous.filter(description =>
-            !offsets.has(description.segment.offset) && !plan.changedUris.has(description.targetUri.toString()) && !isUnder(description.targetUri.toString(), plan.changedUris));
-        const added: ReferenceDescription[] = [];
-        for (const reference of redescribed) {
-            if (reference.error) continue;
-            const container = (reference as unknown as { node?: AstNode }).node ?? reference.$refNode!.astNode;
-            const info = AstUtils.streamReferences(container).find(candidate => candidate.reference === reference);
-            if (info) added.push(...provider.describe(info));
-        }
-        this.referenceIndex.set(document.uri.toString(), [...kept, ...added]);
-        plan.pendingIndex = [];
-    }
-}
+    /** Documents linked since their references were last described. */
+    private readonly undescribed = new Set<string>();
 
-function isUnder(uri: string, folders: ReadonlySet<string>): boolean {
-    for (const folder of folders) if (uri.startsWith(`${folder}/`)) return true;
-    return false;
+    override async updateReferences(document: LangiumDocument): Promise<void> {
+        const key = document.uri.toString();
+        this.referenceIndex.delete(key);
+        this.undescribed.add(key);
+    }
+
+    override removeReferences(uri: URI): void {
+        super.removeReferences(uri);
+        this.undescribed.delete(uri.toString());
+    }
+
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        this.describeLinkedDocuments();
+        return super.findAllReferences(targetNode, astNodePath);
+    }
+
+    override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        this.describeLinkedDocuments();
+        return super.isAffected(document, changedUris);
+    }
+
+    private describeLinkedDocuments(): void {
+        for (const key of this.undescribed) {
+            const document = this.documents.getDocument(URI.parse(key));
+            const provider = document && this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider;
+            if (document && provider instanceof TerritoryReferenceDescriptionProvider) {
+                const descriptions: ReferenceDescription[] = [];
+                for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                    for (const info of AstUtils.streamReferences(node)) descriptions.push(...provider.describe(info));
+                }
+                this.referenceIndex.set(key, descriptions);
+            }
+            this.undescribed.delete(key);
+        }
+    }
 }

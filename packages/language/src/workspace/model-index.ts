@@ -1,6 +1,7 @@
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
-import type { Actor, Interest, Model, Territory, Tie, Zone } from '../generated/ast.js';
-import { isActor, isInterest, isTerritory, isTie, isZone } from '../generated/ast.js';
+import { AstUtils } from 'langium';
+import type { Interest, Model, Zone } from '../generated/ast.js';
+import { Actor, isInterest, isTerritory, isZone, Territory, Tie } from '../generated/ast.js';
 import type { TerritoryServices } from '../territory-module.js';
 import { isPreludeUri } from '../prelude.js';
 import { compareDocumentUris } from './document-order.js';
@@ -18,7 +19,8 @@ export interface Declaration {
  * Computed once per workspace build (on first use) and dropped when any document changes.
  */
 export interface ModelFacts {
-    readonly declarations: ReadonlyMap<string, readonly Declaration[]>;
+    /** The nodes declaring each name, in workspace order: one node, or several (duplicates). */
+    readonly declarations: ReadonlyMap<string, AstNode | readonly AstNode[]>;
     readonly tieCount: ReadonlyMap<Actor, number>;
     /** Of those, the ties of a negative relation (conflict, rejection…). */
     readonly negativeTieCount: ReadonlyMap<Actor, number>;
@@ -29,6 +31,16 @@ export interface ModelFacts {
     readonly firstPositiveTies: ReadonlySet<Tie>;
     /** Every territory declaration, in workspace order; only the first one counts. */
     readonly territories: readonly Territory[];
+}
+
+/** The declarations of `name`, in workspace order. */
+export function declarationsOf(facts: ModelFacts, name: string): Declaration[] {
+    const found = facts.declarations.get(name);
+    const nodes = found === undefined ? [] : Array.isArray(found) ? found : [found as AstNode];
+    return nodes.map(node => {
+        const document = AstUtils.getDocument(node);
+        return { node: node as AstNode & { name: string }, document, builtin: isPreludeUri(document.uri) };
+    });
 }
 
 export class TerritoryModelIndex {
@@ -53,59 +65,82 @@ export class TerritoryModelIndex {
     }
 
     private compute(): ModelFacts {
-        const declarations = new Map<string, Declaration[]>();
+        const declarations = new Map<string, AstNode | AstNode[]>();
         const tieCount = new Map<Actor, number>();
         const negativeTieCount = new Map<Actor, number>();
         const stanceCount = new Map<Interest, number>();
         const repeatedTies = new Map<Tie, Tie>();
-        const firstTie = new Map<string, Tie>();
         const territories: Territory[] = [];
         const firstPositiveTies = new Set<Tie>();
-        const joinedPairs = new Set<string>();
+        // Pairs and ties are keyed by numbers (actor and relation ids in order of first
+        // sight): tens of thousands of string keys per build cost more than the rest.
+        const actorIds = new Map<AstNode, number>();
+        const relationIds = new Map<AstNode, number>();
+        const id = (ids: Map<AstNode, number>, node: AstNode) => {
+            let value = ids.get(node);
+            if (value === undefined) ids.set(node, value = ids.size);
+            return value;
+        };
+        const firstTie = new Map<number, Tie>();
+        const joinedPairs = new Set<number>();
         for (const document of this.orderedDocuments()) {
-            const builtin = isPreludeUri(document.uri);
             const model = document.parseResult.value as Model;
             for (const node of declaredElements(model)) {
                 const name = (node as { name?: unknown }).name;
                 if (typeof name === 'string' && name) {
-                    const list = declarations.get(name) ?? [];
-                    list.push({ node: node as AstNode & { name: string }, document, builtin });
-                    declarations.set(name, list);
+                    // One node per name but for duplicates: no list per name on every build.
+                    const earlier = declarations.get(name);
+                    if (earlier === undefined) declarations.set(name, node);
+                    else if (Array.isArray(earlier)) earlier.push(node);
+                    else declarations.set(name, [earlier as AstNode, node]);
                 }
-                if (isTerritory(node)) territories.push(node);
-                if (isTie(node)) {
-                    const source = node.source?.ref;
-                    const target = node.target?.ref;
-                    const negative = node.relation?.ref?.polarity === 'negative';
-                    for (const actor of source === target ? [source] : [source, target]) {
-                        if (!actor) continue;
-                        tieCount.set(actor, (tieCount.get(actor) ?? 0) + 1);
-                        if (negative) negativeTieCount.set(actor, (negativeTieCount.get(actor) ?? 0) + 1);
+                // `$type` rather than the reflection's `isTie`…: these types have no subtypes, and
+                // this loop visits every statement of the model on every build.
+                if (node.$type === Territory.$type) territories.push(node as Territory);
+                if (node.$type === Tie.$type) {
+                    const tie = node as Tie;
+                    const source = tie.source?.ref;
+                    const target = tie.target?.ref;
+                    const relation = tie.relation?.ref;
+                    const negative = relation?.polarity === 'negative';
+                    if (source) count(tieCount, source);
+                    if (target && target !== source) count(tieCount, target);
+                    if (negative) {
+                        if (source) count(negativeTieCount, source);
+                        if (target && target !== source) count(negativeTieCount, target);
                     }
-                    const relation = node.relation?.ref;
-                    if (source && target && relation && relation.polarity !== 'negative') {
-                        const pair = source.name < target.name ? `${source.name}\u0000${target.name}` : `${target.name}\u0000${source.name}`;
-                        if (!joinedPairs.has(pair)) {
+                    if (source && target && relation) {
+                        const [a, b] = [id(actorIds, source), id(actorIds, target)];
+                        const pair = a < b ? a * PAIR_SPACE + b : b * PAIR_SPACE + a;
+                        if (!negative && !joinedPairs.has(pair)) {
                             joinedPairs.add(pair);
-                            firstPositiveTies.add(node);
+                            firstPositiveTies.add(tie);
                         }
-                    }
-                    const key = tieKey(node);
-                    if (key) {
+                        // Endpoints, relation and direction; a mutual tie is the same whichever way it is written.
+                        const key = ((tie.arrow === '--' ? pair : a * PAIR_SPACE + b) * RELATION_SPACE + id(relationIds, relation)) * 2 + (tie.arrow === '--' ? 1 : 0);
                         const first = firstTie.get(key);
-                        if (first) repeatedTies.set(node, first); else firstTie.set(key, node);
+                        if (first) repeatedTies.set(tie, first); else firstTie.set(key, tie);
                     }
                 }
-                if (isActor(node)) {
-                    for (const stance of node.stances) {
+                if (node.$type === Actor.$type) {
+                    for (const stance of (node as Actor).stances) {
                         const interest = stance.interest?.ref;
-                        if (isInterest(interest)) stanceCount.set(interest, (stanceCount.get(interest) ?? 0) + 1);
+                        if (isInterest(interest)) count(stanceCount, interest);
                     }
                 }
             }
         }
         return { declarations, tieCount, negativeTieCount, stanceCount, repeatedTies, firstPositiveTies, territories };
     }
+}
+
+// Actor ids stay below 2^21 (two million actors), relation ids below 2^10: pair, relation and
+// direction fit in a double's 53 bits.
+const PAIR_SPACE = 2 ** 21;
+const RELATION_SPACE = 2 ** 10;
+
+function count<T>(counts: Map<T, number>, key: T): void {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 /**
@@ -126,16 +161,4 @@ function* declaredElements(model: Model): Generator<AstNode> {
     }
 }
 
-/** Endpoints, relation and direction; a mutual tie is the same whichever way it is written. */
-function tieKey(tie: Tie): string | undefined {
-    const source = tie.source?.ref?.name;
-    const target = tie.target?.ref?.name;
-    const relation = tie.relation?.ref?.name;
-    if (!source || !target || !relation) return undefined;
-    if (tie.arrow === '--') {
-        const [a, b] = source < target ? [source, target] : [target, source];
-        return `${a}\u0000--\u0000${b}\u0000${relation}`;
-    }
-    return `${source}\u0000->\u0000${target}\u0000${relation}`;
-}
 

@@ -16,15 +16,22 @@ import { isReference } from 'langium';
 export interface RelinkPlan {
     /** References reset and waiting to be resolved again (by the linker). */
     pendingLinks: Reference[];
-    /** References resolved again whose reference descriptions are not yet re-indexed. */
-    pendingIndex: Reference[];
-    /** URIs of the changed or deleted documents: index entries pointing there are stale. */
-    readonly changedUris: Set<string>;
     /** The top-level statements holding a reference that was resolved again. */
     readonly statements: Set<AstNode>;
 }
 
 const plans = new WeakMap<LangiumDocument, RelinkPlan>();
+
+/** Every statement any plan added since the last complete build (checks read across statements). */
+let relinked = new WeakSet<AstNode>();
+
+export function wasRelinked(statement: AstNode): boolean {
+    return relinked.has(statement);
+}
+
+export function forgetRelinkedStatements(): void {
+    relinked = new WeakSet();
+}
 
 export function relinkPlanOf(document: LangiumDocument): RelinkPlan | undefined {
     return plans.get(document);
@@ -41,11 +48,12 @@ export function dropRelinkPlan(document: LangiumDocument): void {
  * document cannot be relinked partially and needs Langium's full relink.
  */
 export function planPartialRelink(document: LangiumDocument, changedUris: ReadonlySet<string>): RelinkPlan | undefined {
-    const isChanged = (uri: string) => changedUris.has(uri) || [...changedUris].some(changed => uri.startsWith(`${changed}/`));
+    // A changed URI may be a folder (files moved or deleted with it).
+    const folders = [...changedUris].map(uri => `${uri}/`);
+    const isChanged = (uri: string) => changedUris.has(uri) || folders.some(folder => uri.startsWith(folder));
     const resettable = document.references.every(reference => isReference(reference) && '_ref' in reference && reference.$refNode?.astNode);
     if (!resettable) return undefined; // multi-references are not in this grammar; recovered ones without a node: relink all
-    const plan = plans.get(document) ?? { pendingLinks: [], pendingIndex: [], changedUris: new Set<string>(), statements: new Set<AstNode>() };
-    changedUris.forEach(uri => plan.changedUris.add(uri));
+    const plan = plans.get(document) ?? { pendingLinks: [], statements: new Set<AstNode>() };
     plans.set(document, plan);
     resetReferences(document, plan, reference => {
         const target = reference.$nodeDescription?.documentUri.toString();
@@ -66,7 +74,9 @@ export function resetReferences(document: LangiumDocument, plan: RelinkPlan, sta
         resolved._ref = undefined;
         delete resolved._nodeDescription;
         plan.pendingLinks.push(reference);
-        plan.statements.add(statementOf(reference.$refNode!.astNode));
+        const statement = statementOf(reference.$refNode!.astNode);
+        plan.statements.add(statement);
+        relinked.add(statement);
     }
     document.references = kept;
 }

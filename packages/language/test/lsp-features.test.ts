@@ -74,6 +74,22 @@ describe('completion', () => {
         expect(items).toEqual(expect.arrayContaining(['actor', 'tie', 'zone', 'interest', 'workshop', 'dialogue', 'view', 'territory']));
     });
 
+    test('deep in a long file, inside a block, the same offers as at its top', async () => {
+        const above = Array.from({ length: 200 }, (_, i) => `actor Filler${i} { kind youth }\ntie Filler${i} -- AssocAmal trust`).join('\n');
+        const inBlock = labels(await complete({ ...MODEL, 'model.territory': `${above}\nactor X {\n  kind association\n  zone <|>\n}` }));
+        expect(inBlock).toEqual(expect.arrayContaining(['Oriental', 'Berkane']));
+        expect(inBlock).not.toContain('AssocAmal');
+        const relation = labels(await complete({ ...MODEL, 'model.territory': `${above}\ntie AssocAmal -- CoopArgan <|>` }));
+        expect(relation).toContain('collaboration');
+        expect(relation).not.toContain('Filler3');
+    });
+
+    test('thousands of candidates: at most 500 at a time, and typing narrows them', async () => {
+        const many = Array.from({ length: 3000 }, (_, i) => `actor Actor${i}`).join('\n');
+        expect(labels(await complete({ ...MODEL, 'model.territory': `${many}\ntie AssocAmal -- <|>` }))).toHaveLength(500);
+        expect(labels(await complete({ ...MODEL, 'model.territory': `${many}\ntie AssocAmal -- Actor2999<|>` }))).toContain('Actor2999');
+    });
+
     test('value slots offer their value words', async () => {
         const statuses = labels(await complete({ ...MODEL, 'model.territory': 'dialogue D { parties AssocAmal\n commitment C: AssocAmal commits status <|> }' }));
         expect(statuses).toEqual(['proposed', 'agreed', 'ongoing', 'done', 'dropped']);

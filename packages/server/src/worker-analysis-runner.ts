@@ -3,7 +3,7 @@ import type { AnalysisResult, TerritoryModel } from '@territory/analysis';
 import { combinePathMetrics, defaultSampleSize, PATH_METRICS_PARTS, withPathMetrics } from '@territory/analysis';
 import type { AnalysisRunner, AnalysisStages } from '@territory/language';
 import { InProcessAnalysisRunner } from '@territory/language';
-import type { Cancellation } from 'langium';
+import { Cancellation } from 'langium';
 import type { AnalysisJob, EstimateReply, KeyFiguresReply, PathsReply } from './analysis-jobs.js';
 import { WorkerThread } from './worker-thread.js';
 
@@ -48,9 +48,13 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
         return withPathMetrics(key.result, key.names, { betweenness, closeness, constraint: key.constraint });
     }
 
-    /** Starts the threads ahead of the first analysis. */
+    /**
+     * Starts the threads ahead of the first analysis, and has the first one run the key
+     * figures once on a made-up model, so that the first real analysis runs compiled code.
+     */
     warm(): void {
         this.threads.forEach(thread => thread.warm());
+        this.threads[0].run({ kind: 'warm-up' }, Cancellation.CancellationToken.None).catch(() => undefined);
     }
 
     stop(): void {

@@ -1,8 +1,11 @@
-import type { GrammarAST, MaybePromise } from 'langium';
-import { AstUtils, GrammarAST as ast } from 'langium';
+import type { GrammarAST, LangiumDocument, LangiumDocuments, MaybePromise, TextDocument } from 'langium';
+import { AstUtils, Cancellation, GrammarAST as ast, URI } from 'langium';
 import type { CompletionAcceptor, CompletionContext, NextFeature } from 'langium/lsp';
+import type { LangiumServices } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
+import type { CompletionList, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
 import type { ValueWord } from '@territory/analysis';
 import { COLOR_CHOICES, COMMITMENT_STATUSES, LAYOUTS, SIZE_METRICS } from '@territory/analysis';
 
@@ -21,6 +24,59 @@ const VALUE_WORDS: Record<string, readonly ValueWord[]> = {
  * the `Word` rule accepts.
  */
 export class TerritoryCompletionProvider extends DefaultCompletionProvider {
+    /**
+     * At most this many items: a model of 15,000 actors would otherwise send them all at
+     * every keystroke. The list is marked incomplete, so the editor asks again as the name is
+     * typed; names that start with what is typed come first.
+     */
+    static readonly MAX_ITEMS = 500;
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
+        const list = await super.getCompletion(document, params, cancelToken);
+        if (!list || list.items.length <= TerritoryCompletionProvider.MAX_ITEMS) return list;
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        let start = offset;
+        while (start > 0 && /[\p{L}\p{M}\p{N}_]/u.test(text[start - 1])) start--;
+        const typed = text.slice(start, offset).toLowerCase();
+        const starts = list.items.filter(item => item.label.toLowerCase().startsWith(typed));
+        const others = list.items.filter(item => !item.label.toLowerCase().startsWith(typed));
+        return { isIncomplete: true, items: [...starts, ...others].slice(0, TerritoryCompletionProvider.MAX_ITEMS) };
+    }
+
+    /**
+     * Langium finds what may come next by parsing the text from the start of the file; statements
+     * are independent, so parsing from the start of the statement at the cursor gives the same
+     * features, without re-reading thousands of lines above it.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const start = this.statementStart(document, offset);
+        if (start === 0) return super.findFeaturesAt(document, offset);
+        const text = document.getText();
+        const tail: TextDocument = { ...document, getText: () => text.slice(start, offset), positionAt: (at: number) => document.positionAt(start + at) } as TextDocument;
+        return super.findFeaturesAt(tail, offset - start);
+    }
+
+    /** Where the last statement that starts before `offset` starts (0 if none, or if unknown). */
+    private statementStart(document: TextDocument, offset: number): number {
+        const langiumDocument = this.documents.getDocument(URI.parse(document.uri));
+        const statements = (langiumDocument?.parseResult.value as Model | undefined)?.statements ?? [];
+        if (langiumDocument?.textDocument.getText() !== document.getText()) return 0;
+        let low = 0, high = statements.length - 1, found = 0;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const at = statements[middle].$cstNode?.offset;
+            if (at === undefined) return 0;
+            if (at < offset) { found = at; low = middle + 1; } else high = middle - 1;
+        }
+        return found;
+    }
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const values = next.property ? VALUE_WORDS[next.property] : undefined;
         if (values && (isInWordRule(next.feature) || isWordRuleCall(next.feature))) {

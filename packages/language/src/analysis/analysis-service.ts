@@ -119,7 +119,8 @@ export class TerritoryAnalysisService {
         this.cancelRunning();
         if (this.timer) clearTimeout(this.timer);
         const generation = ++this.generation;
-        const debounceMs = delay ?? (await this.settings()).debounceMs;
+        // The debounce waits for typing to pause; the workspace's first build has nothing to wait for.
+        const debounceMs = delay ?? (this.latest ? (await this.settings()).debounceMs : 0);
         if (generation !== this.generation) return;
         this.timer = setTimeout(() => {
             this.timer = undefined;

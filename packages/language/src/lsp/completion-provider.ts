@@ -1,9 +1,8 @@
-import type { GrammarAST, LangiumDocument, LangiumDocuments, MaybePromise, TextDocument } from 'langium';
-import { AstUtils, Cancellation, GrammarAST as ast, URI } from 'langium';
+import type { AstNodeDescription, GrammarAST, LangiumDocuments, MaybePromise, ReferenceInfo, Stream, TextDocument } from 'langium';
+import { AstUtils, GrammarAST as ast, stream, URI } from 'langium';
 import type { CompletionAcceptor, CompletionContext, NextFeature } from 'langium/lsp';
 import type { LangiumServices } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import type { CompletionList, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { ValueWord } from '@territory/analysis';
@@ -25,9 +24,9 @@ const VALUE_WORDS: Record<string, readonly ValueWord[]> = {
  */
 export class TerritoryCompletionProvider extends DefaultCompletionProvider {
     /**
-     * At most this many items: a model of 15,000 actors would otherwise send them all at
-     * every keystroke. The list is marked incomplete, so the editor asks again as the name is
-     * typed; names that start with what is typed come first.
+     * At most this many reference candidates: a model of 15,000 actors would otherwise send
+     * them all at every keystroke. Langium marks the list incomplete, so the editor asks again
+     * as the name is typed.
      */
     static readonly MAX_ITEMS = 500;
     private readonly documents: LangiumDocuments;
@@ -37,17 +36,22 @@ export class TerritoryCompletionProvider extends DefaultCompletionProvider {
         this.documents = services.shared.workspace.LangiumDocuments;
     }
 
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
-        const list = await super.getCompletion(document, params, cancelToken);
-        if (!list || list.items.length <= TerritoryCompletionProvider.MAX_ITEMS) return list;
-        const text = document.textDocument.getText();
-        const offset = document.textDocument.offsetAt(params.position);
-        let start = offset;
-        while (start > 0 && /[\p{L}\p{M}\p{N}_]/u.test(text[start - 1])) start--;
-        const typed = text.slice(start, offset).toLowerCase();
-        const starts = list.items.filter(item => item.label.toLowerCase().startsWith(typed));
-        const others = list.items.filter(item => !item.label.toLowerCase().startsWith(typed));
-        return { isIncomplete: true, items: [...starts, ...others].slice(0, TerritoryCompletionProvider.MAX_ITEMS) };
+    /**
+     * Only the candidates the editor will show, at most `MAX_ITEMS`: those whose name starts
+     * with what is typed, then the other matches. Making an item reads the candidate's
+     * documentation, too slow to do for tens of thousands of actors that get cut anyway.
+     */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
+        const lower = typed.toLowerCase();
+        const starting: AstNodeDescription[] = [];
+        const others: AstNodeDescription[] = [];
+        for (const candidate of super.getReferenceCandidates(refInfo, context)) {
+            if (candidate.name.toLowerCase().startsWith(lower)) starting.push(candidate);
+            else if (others.length < TerritoryCompletionProvider.MAX_ITEMS && this.fuzzyMatcher.match(typed, candidate.name)) others.push(candidate);
+            if (starting.length >= TerritoryCompletionProvider.MAX_ITEMS) break;
+        }
+        return stream([...starting, ...others].slice(0, TerritoryCompletionProvider.MAX_ITEMS));
     }
 
     /**

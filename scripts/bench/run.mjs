@@ -598,7 +598,7 @@ function rows(r) {
         const ref = r.reference;
         const ours = ref.ours_path_metrics_ms;
         row(`our exact betweenness + closeness, out/analysis-worker.cjs on two threads as in the server (G: ${ref.nodes} nodes, ${ref.edges} edges)`, ours, t.exact);
-        row('the same on one thread', ref.ours_one_thread_ms, undefined);
+        if (ref.ours_one_thread_ms !== undefined) row('the same on one thread', ref.ours_one_thread_ms, undefined);
         if (ref.igraph_betweenness_s !== undefined) {
             const ig = (ref.igraph_betweenness_s + ref.igraph_closeness_s) * 1000;
             row(`igraph ${ref.igraph_version} betweenness + closeness (same graph)`, ig, undefined);
@@ -618,7 +618,7 @@ function rows(r) {
 }
 
 function table(r) {
-    return ['| what | measured | target (L) |', '|---|---|---|', ...rows(r).map(cells => `| ${cells.join(' | ')} |`)].join('\n');
+    return [`| what | measured | target (${r.size === 'XL' ? 'XL' : 'L'}) |`, '|---|---|---|', ...rows(r).map(cells => `| ${cells.join(' | ')} |`)].join('\n');
 }
 
 function machine() {

@@ -64,6 +64,18 @@ describe('territory metrics', () => {
         expect(await territory(['metrics', 'examples/oriental', '--actor', 'Nobody'], root)).toMatchObject({ code: 2, stderr: "territory: no actor named 'Nobody' in the model\n" });
     });
 
+    test('--timings: one line per step on standard error, the figures unchanged on standard output', async () => {
+        const plain = await territory(['metrics', 'examples/tutorial'], root);
+        const timed = await territory(['metrics', 'examples/tutorial', '--timings'], root);
+        expect(timed.code).toBe(0);
+        expect(timed.stdout).toBe(plain.stdout);
+        const steps = [...timed.stderr.matchAll(/^\s*([0-9.]+) ms {2}(.+)$/gm)].map(match => match[2]);
+        expect(steps).toEqual(expect.arrayContaining([
+            'reading and checking the files', 'communities (Louvain)', 'convergence pairs, opportunities, tensions, bridges',
+            'betweenness and closeness (exact, one thread), constraint'
+        ]));
+    });
+
     test('usage problems exit 2 with one line', async () => {
         expect(await territory(['metrics', 'examples/tutorial', '--format', 'xml'], root)).toMatchObject({ code: 2, stderr: "territory: --format must be json, csv or md, not 'xml'\n" });
         expect(await territory(['metrics', 'examples/tutorial', '--top', 'many'], root)).toMatchObject({ code: 2, stderr: "territory: --top takes a whole number, not 'many'\n" });

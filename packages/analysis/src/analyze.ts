@@ -2,7 +2,7 @@ import type { InterestMobilisation, PairConvergence } from './convergence.js';
 import { analysePairs, interestMobilisation } from './convergence.js';
 import type { CommitmentSummary, StatusCounts, WorkshopSummary } from './commitments.js';
 import { commitmentSummary, emptyStatusCounts, workshopSummary } from './commitments.js';
-import type { CompactGraph, TerritoryGraphs } from './graphs.js';
+import type { TerritoryGraphs } from './graphs.js';
 import { buildGraphs } from './graphs.js';
 import { mactorInfluence } from './mactor.js';
 import type { TerritoryModel } from './model.js';
@@ -12,7 +12,7 @@ import { eigenvector, pagerank } from './metrics/centrality.js';
 import { communities, partitionModularity } from './metrics/communities.js';
 import { clustering, constraint } from './metrics/local.js';
 import { balance, countComponents, degreeCentralization, density, reciprocity } from './metrics/network.js';
-import type { SourceRange } from './metrics/paths.js';
+import type { PathMetrics } from './metrics/paths.js';
 import { pathMetrics } from './metrics/paths.js';
 import type { SociometricStatus } from './metrics/status.js';
 import { sociometricStatus } from './metrics/status.js';
@@ -31,7 +31,7 @@ export interface ActorMetrics {
     pagerank: number;
     eigenvector: number;
     clustering: number;
-    /** Burt's constraint; null for an isolate (and until computed). */
+    /** Burt's constraint; null for an isolate. */
     constraint: number | null;
     community: number;
     status: SociometricStatus;
@@ -62,7 +62,7 @@ export interface NetworkMetrics {
 export interface AnalysisResult {
     /** The reference date used for overdue commitments. */
     asOf: string;
-    /** False while the path metrics (betweenness, closeness, constraint) are still being computed. */
+    /** False while the path metrics (betweenness, closeness) are still being computed. */
     complete: boolean;
     network: NetworkMetrics;
     actors: Record<string, ActorMetrics>;
@@ -98,61 +98,31 @@ export const ALL_PAIRS_LIMIT = 1000;
 export const TRUNCATED_PAIRS = 10_000;
 
 /** The path metrics, the costly part: one breadth-first search per actor. */
-export interface PathFigures {
-    betweenness: ArrayLike<number>;
-    closeness: ArrayLike<number>;
-    constraint: ArrayLike<number>;
-}
+export type PathFigures = PathMetrics;
 
 /** The whole analysis in one go (CLI, tests). */
 export function analyze(model: TerritoryModel, options: AnalysisOptions = {}): AnalysisResult {
     const graphs = timed(options.onStep, 'graphs G, D and S', () => buildGraphs(model));
     const partial = analyzeWithoutPaths(model, graphs, options);
-    const figures = timed(options.onStep, 'betweenness and closeness (exact, one thread), constraint', () => computePathFigures(graphs));
+    const figures = timed(options.onStep, 'betweenness and closeness (exact, one thread)', () => computePathFigures(graphs));
     return withPathMetrics(partial, graphs.names, figures);
 }
 
+/** Betweenness and closeness (split into `PATH_METRICS_PARTS` added up, as the worker threads do). */
 export function computePathFigures(graphs: TerritoryGraphs): PathFigures {
-    return computePathFiguresOf(graphs.compact);
+    return pathMetrics(graphs.compact);
 }
 
 /**
- * The path metrics of a compact graph: what a worker thread receives and computes. With
- * `sources`, only the searches from that range of actors, to split the work over threads
- * (ranges from `splitSources(graph, PATH_METRICS_PARTS)`: then the combined figures are
- * identical to one run's): the parts are partial figures that `combinePathFigures` adds up to
- * the whole. Constraint (cheap, one pass) is computed by the part whose range starts at 0; the
- * other parts leave it 0.
- */
-export function computePathFiguresOf(graph: CompactGraph, sources?: SourceRange): PathFigures {
-    const { betweenness, closeness } = pathMetrics(graph, sources);
-    const constraintPart = (sources?.from ?? 0) <= 0 ? constraint(graph) : new Float64Array(graph.order);
-    return { betweenness, closeness, constraint: constraintPart };
-}
-
-/** The figures of the whole graph from the parts computed by `computePathFiguresOf(graph, range)` over ranges that cover every actor once. */
-export function combinePathFigures(parts: readonly PathFigures[]): PathFigures {
-    if (parts.length === 0) throw new Error('combinePathFigures: no parts');
-    const sum = (figure: keyof PathFigures) => {
-        const total = Float64Array.from(parts[0][figure]);
-        for (let p = 1; p < parts.length; p++) {
-            const part = parts[p][figure];
-            for (let i = 0; i < total.length; i++) total[i] += part[i];
-        }
-        return total;
-    };
-    return { betweenness: sum('betweenness'), closeness: sum('closeness'), constraint: sum('constraint') };
-}
-
-/**
- * Everything but the path metrics: fast, so the editor can show it first while betweenness,
- * closeness and constraint are computed (on large models in a worker thread).
+ * Everything but the path metrics: fast, so the editor can show it first while betweenness
+ * and closeness are computed (on large models in worker threads).
  */
 export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGraphs, options: AnalysisOptions = {}): AnalysisResult {
     const { names, compact, directed } = graphs;
     const degree = names.map((_, i) => compact.offsets[i + 1] - compact.offsets[i]);
     const step = <T>(name: string, compute: () => T): T => timed(options.onStep, name, compute);
     const localClustering = step('clustering', () => clustering(compact));
+    const localConstraint = step('constraint', () => constraint(compact));
     const ranks = step('pagerank', () => pagerank(directed));
     const eigen = step('eigenvector', () => eigenvector(compact));
     const partition = step('communities (Louvain)', () => communities(names, graphs.edges));
@@ -177,7 +147,7 @@ export function analyzeWithoutPaths(model: TerritoryModel, graphs: TerritoryGrap
             pagerank: round(ranks[i]),
             eigenvector: round(eigen[i]),
             clustering: round(localClustering[i]),
-            constraint: null,
+            constraint: Number.isNaN(localConstraint[i]) ? null : round(localConstraint[i]),
             community: partition[i],
             status: status.status,
             likedBy: status.likedBy,
@@ -241,8 +211,7 @@ export function withPathMetrics(partial: AnalysisResult, names: readonly string[
         actors[name] = {
             ...partial.actors[name],
             betweenness: round(figures.betweenness[i]),
-            closeness: round(figures.closeness[i]),
-            constraint: Number.isNaN(figures.constraint[i]) ? null : round(figures.constraint[i])
+            closeness: round(figures.closeness[i])
         };
     });
     return { ...partial, complete: true, actors };

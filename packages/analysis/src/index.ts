@@ -17,4 +17,3 @@ export type { PathMetrics, SourceRange } from './metrics/paths.js';
 export { combinePathMetrics, PATH_METRICS_PARTS, pathMetrics, splitSources } from './metrics/paths.js';
 export type { SampledBetweenness, SampledBetweennessOptions } from './metrics/sampled-betweenness.js';
 export { defaultSampleSize, SAMPLED_WORK, sampledBetweenness } from './metrics/sampled-betweenness.js';
-export { constraint } from './metrics/local.js';

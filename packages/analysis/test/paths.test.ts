@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CompactGraph } from '../src/index.js';
-import { combinePathFigures, combinePathMetrics, computePathFiguresOf, PATH_METRICS_PARTS, pathMetrics, sampledBetweenness, splitSources } from '../src/index.js';
+import { combinePathMetrics, PATH_METRICS_PARTS, pathMetrics, sampledBetweenness, splitSources } from '../src/index.js';
 import { seededRandom } from '../../../test/seeded-random.js';
 
 // ---------------------------------------------------------------- graphs
@@ -212,19 +212,6 @@ describe('exact path metrics', () => {
             const combined = combinePathMetrics([pathMetrics(graph, { from: 0, to: cut }), pathMetrics(graph, { from: cut, to: graph.order })]);
             expectClose(combined.betweenness, whole.betweenness, `cut ${cut} betweenness`);
             expectClose(combined.closeness, whole.closeness, `cut ${cut} closeness`);
-        }
-    });
-});
-
-describe('the path figures a worker computes', () => {
-    test('computePathFiguresOf over the ranges of splitSources(graph, PATH_METRICS_PARTS), combined, gives exactly the figures of one run', () => {
-        for (const seed of SEEDS.slice(0, 10)) {
-            const graph = randomGraph(seed);
-            const whole = computePathFiguresOf(graph);
-            const combined = combinePathFigures(splitSources(graph, PATH_METRICS_PARTS).map(range => computePathFiguresOf(graph, range)));
-            expect(Array.from(combined.betweenness)).toEqual(Array.from(whole.betweenness));
-            expect(Array.from(combined.closeness)).toEqual(Array.from(whole.closeness));
-            expect(Array.from(combined.constraint)).toEqual(Array.from(whole.constraint));
         }
     });
 });

@@ -1,5 +1,5 @@
 import type { AnalysisResult, CompactGraph, TerritoryModel } from '@territory/analysis';
-import { analyzeWithoutPaths, buildGraphs, constraint, pathMetrics, sampledBetweenness, splitSources } from '@territory/analysis';
+import { analyzeWithoutPaths, buildGraphs, pathMetrics, sampledBetweenness, splitSources } from '@territory/analysis';
 
 /**
  * The jobs an analysis worker thread runs. The key figures come first and bring back the
@@ -17,7 +17,6 @@ export interface KeyFiguresReply {
     result: AnalysisResult;
     names: string[];
     graph: CompactGraph;
-    constraint: Float64Array;
 }
 
 export interface EstimateReply {
@@ -41,8 +40,7 @@ export function runAnalysisJob(job: AnalysisJob): { reply: KeyFiguresReply | Est
         case 'key-figures': {
             const graphs = buildGraphs(job.model);
             const result = analyzeWithoutPaths(job.model, graphs);
-            const figures = constraint(graphs.compact);
-            return { reply: { result, names: [...graphs.names], graph: graphs.compact, constraint: figures }, transfer: [figures.buffer as ArrayBuffer] };
+            return { reply: { result, names: [...graphs.names], graph: graphs.compact }, transfer: [] };
         }
         case 'estimate': {
             const estimate = sampledBetweenness(job.graph);

@@ -44,8 +44,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
         }
         const firstPart = first.run({ kind: 'paths', graph: key.graph, part: 0, parts: PATH_METRICS_PARTS }, cancel) as Promise<PathsReply>;
         // Added in part order, as `pathMetrics` does in one thread: the same figures to the last bit.
-        const { betweenness, closeness } = combinePathMetrics(await Promise.all([firstPart, secondPart]));
-        return withPathMetrics(key.result, key.names, { betweenness, closeness, constraint: key.constraint });
+        return withPathMetrics(key.result, key.names, combinePathMetrics(await Promise.all([firstPart, secondPart])));
     }
 
     /**

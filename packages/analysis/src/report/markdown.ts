@@ -107,7 +107,7 @@ export function metricsTableMarkdown(result: AnalysisResult, sortBy: SortableFig
     const columns = [...new Set<SortableFigure>([sortBy, 'degree', 'strength', 'betweenness', 'closeness', 'pagerank', 'constraint'])];
     const lines = [
         `# Actors by ${sortBy}`, '',
-        `${rows.length} actors, as of ${result.asOf}.${result.complete ? '' : ' Path figures (betweenness, closeness, constraint) are still being computed.'}`, '',
+        `${rows.length} actors, as of ${result.asOf}.${result.complete ? '' : ' Betweenness and closeness are still being computed.'}`, '',
         `| actor | ${columns.join(' | ')} | community | status |`,
         `|---|${columns.map(() => '--:').join('|')}|--:|---|`
     ];

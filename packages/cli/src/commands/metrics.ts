@@ -37,18 +37,14 @@ export const metricsCommand: Command = {
         if (!(METRICS_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be json, csv or md, not '${format}'`);
         const top = options.top === undefined ? undefined : parseWholeNumber('--top', options.top as string);
         const steps: Array<[string, number]> = [];
-        const timed = <T>(step: string, run: () => T): T => {
-            const start = performance.now();
-            const value = run();
-            steps.push([step, performance.now() - start]);
-            return value;
-        };
         progress.start('Checking the model');
-        const loadStart = performance.now();
+        let start = performance.now();
         const { documents } = await loadModel(paths);
-        steps.push(['reading and checking the files', performance.now() - loadStart]);
+        steps.push(['reading and checking the files', performance.now() - start]);
         progress.update(1, 'analysing');
-        const model = timed('the model out of the documents', () => modelFromDocuments(documents));
+        start = performance.now();
+        const model = modelFromDocuments(documents);
+        steps.push(['the model out of the documents', performance.now() - start]);
         const result = analyze(model, { top, allPairs: Boolean(options['all-pairs']), onStep: (step, ms) => steps.push([step, ms]) });
         progress.done();
         if (options.timings) stderr(steps.map(([step, ms]) => `${ms.toFixed(1).padStart(10)} ms  ${step}\n`).join(''));

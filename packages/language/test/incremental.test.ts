@@ -10,7 +10,7 @@ const tutorial = path.resolve(__dirname, '../../../examples/tutorial');
 const files = Object.fromEntries(fs.readdirSync(tutorial).filter(f => f.endsWith('.territory')).map(f => [f, fs.readFileSync(path.join(tutorial, f), 'utf8')]));
 
 
-/** One edit as a user makes them: lines deleted, repeated, moved to another file, names renamed or typed back. */
+/** One edit as a user makes them: lines deleted, repeated, moved to another file, names renamed or typed back, characters typed. */
 function mutate(texts: Record<string, string>, next: () => number): { name: string; text: string } {
     const names = Object.keys(texts).sort();
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
@@ -18,7 +18,7 @@ function mutate(texts: Record<string, string>, next: () => number): { name: stri
     const lines = texts[name].split('\n');
     const at = Math.floor(next() * lines.length);
     const declared = [...Object.values(texts).join('\n').matchAll(/\b(?:actor|interest|zone|workshop|dialogue|kind|relation)\s+([^\s{"]+)/g)].map(m => m[1]);
-    switch (Math.floor(next() * 6)) {
+    switch (Math.floor(next() * 7)) {
         case 0: lines.splice(at, 1); break;
         case 1: lines.splice(at, 0, lines[at] ?? ''); break;
         case 2: {
@@ -34,6 +34,11 @@ function mutate(texts: Record<string, string>, next: () => number): { name: stri
             break;
         }
         case 4: return { name, text: files[name] ?? '' };
+        case 5: { // typing: a few characters, often a passing syntax error
+            const text = texts[name];
+            const offset = Math.floor(next() * (text.length + 1));
+            return { name, text: text.slice(0, offset) + pick(['x', ' ', '\n', '"', '{', '}', '3', 'tie ', ',']) + text.slice(offset) };
+        }
         default: lines.splice(at, 0, `tie ${pick(declared)} -- ${pick(declared)} collaboration ${1 + Math.floor(next() * 5)}`);
     }
     return { name, text: lines.join('\n') };

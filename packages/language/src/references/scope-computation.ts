@@ -1,7 +1,8 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
-import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { isCommitment, isDialogue } from '../generated/ast.js';
+import { declaredElements } from '../workspace/model-index.js';
 
 /**
  * One global namespace across files (spec: "Workspace and names"): every named element is
@@ -21,12 +22,24 @@ export class TerritoryScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const model = document.parseResult.value as Model;
         const exports: AstNodeDescription[] = [];
-        for (const node of AstUtils.streamAllContents(model)) {
+        for (const node of namedElements(model)) {
             await interruptAndCheck(cancelToken);
             const name = exportedName(node);
             if (name) exports.push(this.descriptions.createDescription(node, name, document));
         }
         return exports;
+    }
+}
+
+/**
+ * The elements that can carry a name, in document order: statements, the zones nested in
+ * them, commitments. Only where they can be: visiting every node of a province file on each
+ * edit costs more.
+ */
+function* namedElements(model: Model): Generator<AstNode> {
+    for (const statement of model.statements) {
+        yield* declaredElements(statement);
+        if (isDialogue(statement)) yield* statement.commitments;
     }
 }
 

@@ -6,14 +6,14 @@ import type { Model } from '../generated/ast.js';
 import type { UnresolvedReference } from '../references/linker.js';
 import type { TerritoryServices } from '../territory-module.js';
 import { dropRelinkPlan, relinkPlanOf, wasRelinked } from '../workspace/relink-plans.js';
+import type { StatementEdit } from '../workspace/statement-reparse.js';
+import { shiftPosition } from '../workspace/statement-reparse.js';
 import { IssueCodes } from './issue-codes.js';
 import type { TerritoryValidator } from './territory-validator.js';
 
 /** A document's last diagnostics, kept by top-level statement for the incremental revalidation. */
 interface StoredValidation {
     readonly parseResult: ParseResult;
-    /** Lexing and parsing errors: they change only when the text does. */
-    readonly syntax: Diagnostic[];
     /** The checks' diagnostics on the root and around the statements (before/after checks). */
     readonly root: Diagnostic[];
     /** Per statement, in document order: its diagnostics and its workspace signature. */
@@ -61,8 +61,9 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
         const previous = this.stored.get(document);
         const incremental = plan !== undefined && previous?.parseResult === document.parseResult;
         const diagnostics: Diagnostic[] = [];
-        const syntax = incremental ? previous.syntax : this.syntaxDiagnostics(document.parseResult, options);
-        diagnostics.push(...syntax);
+        // Syntax errors are few, and change with statements parsed in place (`reparseStatements`).
+        this.processLexingErrors(document.parseResult, diagnostics, options);
+        this.processParsingErrors(document.parseResult, diagnostics, options);
         this.processLinkingErrors(document, diagnostics, options);
         const root: Diagnostic[] = [];
         const statements: StoredValidation['statements'] = new Map();
@@ -87,16 +88,30 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
         }
         diagnostics.push(...root);
         for (const { diagnostics: own } of statements.values()) diagnostics.push(...own);
-        this.stored.set(document, { parseResult: document.parseResult, syntax, root, statements });
+        this.stored.set(document, { parseResult: document.parseResult, root, statements });
         dropRelinkPlan(document);
         return diagnostics;
     }
 
-    private syntaxDiagnostics(parseResult: ParseResult, options: ValidationOptions): Diagnostic[] {
-        const syntax: Diagnostic[] = [];
-        this.processLexingErrors(parseResult, syntax, options);
-        this.processParsingErrors(parseResult, syntax, options);
-        return syntax;
+    /**
+     * Moves the kept diagnostics of the statements after an edit that was parsed in place
+     * (see `reparseStatements`) with their text: a line inserted above moves them a line down.
+     */
+    shiftDiagnostics(document: LangiumDocument, edit: StatementEdit): void {
+        const stored = this.stored.get(document);
+        const { shift } = edit;
+        if (!stored || (shift.lineDelta === 0 && shift.columnDelta === 0)) return;
+        for (const statement of edit.shiftedStatements) {
+            // Without a line added or removed, only what follows the edit on its line moves.
+            if (shift.lineDelta === 0 && statement.$cstNode!.range.start.line !== shift.fromLine) break;
+            const entry = stored.statements.get(statement);
+            if (!entry) continue;
+            const diagnostics = entry.diagnostics.map(diagnostic => ({
+                ...diagnostic,
+                range: { start: shiftPosition(diagnostic.range.start, shift), end: shiftPosition(diagnostic.range.end, shift) }
+            }));
+            stored.statements.set(statement, { ...entry, diagnostics });
+        }
     }
 
     /** Runs the checks of a statement and of everything in it. */

@@ -1,5 +1,5 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, ReferenceInfo, Stream } from 'langium';
-import { AstUtils, Cancellation, DefaultIndexManager, DefaultReferenceDescriptionProvider, stream, URI } from 'langium';
+import { AstUtils, Cancellation, DefaultIndexManager, DefaultReferenceDescriptionProvider, isReference, stream, URI } from 'langium';
 import type { LangiumCoreServices } from 'langium';
 import { compareDocumentUris } from './document-order.js';
 
@@ -11,6 +11,17 @@ export class TerritoryReferenceDescriptionProvider extends DefaultReferenceDescr
 
     describe(info: ReferenceInfo): ReferenceDescription[] {
         return this.createInfoDescriptions(info);
+    }
+
+    /**
+     * The target's path is computed from the node, not copied from the description the
+     * reference was resolved with: statements parsed in place (`reparseStatements`) move the
+     * statements after them, and their paths (`/statements@N`) with them.
+     */
+    protected override createInfoDescriptions(info: ReferenceInfo): ReferenceDescription[] {
+        const descriptions = super.createInfoDescriptions(info);
+        const target = descriptions.length > 0 && isReference(info.reference) ? info.reference.ref : undefined;
+        return target ? descriptions.map(description => ({ ...description, targetPath: this.nodeLocator.getAstNodePath(target) })) : descriptions;
     }
 }
 
@@ -44,6 +55,14 @@ export class TerritoryIndexManager extends DefaultIndexManager {
      */
     get addedNames(): ReadonlySet<string> {
         return this.added;
+    }
+
+    /**
+     * Names that statements parsed in place declare (see `reparseStatements`), new or not to
+     * their document: a declaration typed above another of the same name now comes first.
+     */
+    noteDeclaredNames(names: Iterable<string>): void {
+        for (const name of names) this.added.add(name);
     }
 
     override removeContent(uri: URI): void {

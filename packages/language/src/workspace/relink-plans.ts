@@ -1,5 +1,6 @@
 import type { AstNode, LangiumDocument, Reference } from 'langium';
-import { isReference } from 'langium';
+import { AstUtils, isReference } from 'langium';
+import type { StatementEdit } from './statement-reparse.js';
 
 /**
  * What an unchanged document must redo after other documents changed, instead of being
@@ -42,32 +43,67 @@ export function dropRelinkPlan(document: LangiumDocument): void {
 }
 
 /**
- * Plans the partial relink of an unchanged document after `changedUris` changed: resets its
- * references into them and its unresolved references. Returns the plan (possibly with no
- * reference to relink: the document is then only revalidated), or undefined when the
- * document cannot be relinked partially and needs Langium's full relink.
+ * Plans the partial relink of a document after `changedUris` were parsed again and the
+ * declarations `removedNodes` were replaced (statements parsed again, see
+ * `reparseStatements`): resets its references into those documents or to those nodes, and,
+ * when any declaration came or went (`declarationsChanged`), its unresolved references. Returns
+ * the plan (possibly with no reference to relink: the document is then only revalidated), or
+ * undefined when the document cannot be relinked partially and needs Langium's full relink.
  */
-export function planPartialRelink(document: LangiumDocument, changedUris: ReadonlySet<string>): RelinkPlan | undefined {
+export function planPartialRelink(document: LangiumDocument, changedUris: ReadonlySet<string>, removedNodes: ReadonlySet<unknown>, declarationsChanged: boolean): RelinkPlan | undefined {
     // A changed URI may be a folder (files moved or deleted with it).
     const folders = [...changedUris].map(uri => `${uri}/`);
     const isChanged = (uri: string) => changedUris.has(uri) || folders.some(folder => uri.startsWith(folder));
-    const resettable = document.references.every(reference => isReference(reference) && '_ref' in reference && reference.$refNode?.astNode);
+    const resettable = document.references.every(reference => isReference(reference) && '_ref' in reference && reference.$refNode !== undefined);
     if (!resettable) return undefined; // multi-references are not in this grammar; recovered ones without a node: relink all
-    const plan = plans.get(document) ?? { pendingLinks: [], statements: new Set<AstNode>() };
-    plans.set(document, plan);
+    const plan = planOf(document);
+    // No declaration came or went (an edit inside a tie, say): no reference to scan.
+    if (!declarationsChanged) return plan;
     resetReferences(document, plan, reference => {
+        // Unresolved ones too: their "did you mean" depends on the names declared.
+        if (reference.error !== undefined || removedNodes.has((reference as unknown as { _ref?: unknown })._ref)) return true;
+        if (changedUris.size === 0) return false;
         const target = reference.$nodeDescription?.documentUri.toString();
-        return reference.error !== undefined || target === undefined || isChanged(target);
+        return target === undefined || isChanged(target);
     });
+    return plan;
+}
+
+/**
+ * Plans the relink of a document whose statements `edit` replaced: the references in the
+ * removed statements are gone, those of the added statements wait to be resolved.
+ */
+export function planStatementEdit(document: LangiumDocument, edit: StatementEdit): void {
+    const plan = planOf(document);
+    const removed = (reference: { $refNode?: { astNode: AstNode } }) => edit.removedNodes.has(reference.$refNode!.astNode);
+    if (edit.removedStatements.length > 0) {
+        document.references = document.references.filter(reference => !removed(reference));
+        plan.pendingLinks = plan.pendingLinks.filter(reference => !removed(reference));
+        for (const statement of edit.removedStatements) plan.statements.delete(statement);
+    }
+    for (const statement of edit.addedStatements) {
+        plan.statements.add(statement);
+        relinked.add(statement);
+        for (const node of AstUtils.streamAst(statement)) {
+            for (const info of AstUtils.streamReferences(node)) plan.pendingLinks.push(info.reference as Reference);
+        }
+    }
+}
+
+function planOf(document: LangiumDocument): RelinkPlan {
+    let plan = plans.get(document);
+    if (!plan) plans.set(document, plan = { pendingLinks: [], statements: new Set<AstNode>() });
     return plan;
 }
 
 /** Resets the document's resolved references that `stale` selects and adds them to the plan. */
 export function resetReferences(document: LangiumDocument, plan: RelinkPlan, stale: (reference: Reference) => boolean): void {
-    const kept: LangiumDocument['references'] = [];
-    for (const reference of document.references) {
+    // In place: this runs over every reference of every document on each edit.
+    const references = document.references;
+    let kept = 0;
+    for (const reference of references) {
         if (!isReference(reference) || !stale(reference)) {
-            kept.push(reference);
+            references[kept++] = reference;
             continue;
         }
         const resolved = reference as unknown as { _ref?: unknown; _nodeDescription?: unknown };
@@ -78,7 +114,7 @@ export function resetReferences(document: LangiumDocument, plan: RelinkPlan, sta
         plan.statements.add(statement);
         relinked.add(statement);
     }
-    document.references = kept;
+    references.length = kept;
 }
 
 /** The top-level statement (child of the document's root) that contains `node`. */

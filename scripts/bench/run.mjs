@@ -239,16 +239,22 @@ async function coldRun(dir, texts, { analysis }) {
         const diagnosed = await session.diagnosticsAfter([...texts.keys()], 0, 300_000);
         const result = { coldMs: diagnosed - session.t0 };
         if (analysis) {
-            // The server's progress reports: key figures ('… betweenness, closeness' pending), then
-            // on large models '… estimated from N sources', then the end 'done: N actors'.
+            // The server's progress reports, each naming what is still being computed: from 1,000
+            // actors on, the structural figures first ('… communities, convergence, betweenness,
+            // closeness'), then the key figures ('… betweenness, closeness'; below 1,000 actors
+            // they come in one stage), then on large models '… estimated from N sources', then the
+            // end 'done: N actors'. The first report naming betweenness is the first figures shown.
             const isFirst = p => p.kind === 'report' && /betweenness/.test(p.message);
+            const isKeyFigures = p => p.kind === 'report' && /actors: betweenness, closeness$/.test(p.message);
             const firstResults = await session.progressAfter(0, isFirst, 120_000, 'first analysis results');
             result.firstResultsMs = Math.max(0, firstResults.at - diagnosed);
+            const keyFigures = await session.progressAfter(0, isKeyFigures, ANALYSIS_TIMEOUT, 'key figures');
+            result.keyFiguresMs = Math.max(0, keyFigures.at - diagnosed);
             const done = await session.progressAfter(0, p => p.kind === 'end' && /^done/.test(p.message), ANALYSIS_TIMEOUT, 'complete analysis');
             result.completeMs = done.at - diagnosed;
-            result.pathMetricsMs = done.at - firstResults.at;
+            result.pathMetricsMs = done.at - keyFigures.at;
             const estimated = session.progress.find(p => p.kind === 'report' && /estimated from/.test(p.message));
-            if (estimated) result.estimateAfterKeyFiguresMs = estimated.at - firstResults.at;
+            if (estimated) result.estimateAfterKeyFiguresMs = estimated.at - keyFigures.at;
         }
         return result;
     } finally {
@@ -516,6 +522,7 @@ async function benchSize(size) {
         }
         r.coldMs = median(colds.map(c => c.coldMs));
         r.firstResultsMs = median(colds.map(c => c.firstResultsMs));
+        r.keyFiguresMs = median(colds.map(c => c.keyFiguresMs));
         r.completeMs = median(colds.map(c => c.completeMs));
         r.pathMetricsMs = median(colds.map(c => c.pathMetricsMs));
 
@@ -573,6 +580,7 @@ function rows(r) {
         row(`${kind} p95 (${state === 'idle' ? 'idle' : 'during an analysis'}, n=${q?.n ?? 0})`, q?.n ? q.p95 : undefined, t.request);
     }
     row('first analysis results after diagnostics (the first analysis of a session is not debounced)', r.firstResultsMs, t.first);
+    row('all key figures after diagnostics (from 1,000 actors on, the communities and convergence pairs come after the first results)', r.keyFiguresMs, undefined);
     row('complete analysis after diagnostics', r.completeMs, undefined);
     row('in the server, from the key figures to \'done\' (estimate, then exact betweenness + closeness on two worker threads; in-process below 1,000 actors)', r.pathMetricsMs, t.exact);
     if (r.estimateAfterKeyFiguresMs !== undefined) row('in the server, from the key figures to the sampled betweenness estimate', r.estimateAfterKeyFiguresMs, t.sampled);

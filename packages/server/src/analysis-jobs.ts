@@ -1,22 +1,31 @@
-import type { AnalysisResult, CompactGraph, TerritoryModel } from '@territory/analysis';
-import { analyzeWithoutPaths, buildGraphs, pathMetrics, sampledBetweenness, splitSources } from '@territory/analysis';
+import type { CompactGraph, GlobalFigures, StructuralFigures, TerritoryGraphs, TerritoryModel, WireModel } from '@territory/analysis';
+import {
+    buildGraphs, decodeModel, encodeModel, globalFigures, pathMetrics, sampledBetweenness, splitSources, structuralFigures
+} from '@territory/analysis';
 
 /**
- * The jobs an analysis worker thread runs. The key figures come first and bring back the
- * compact sociogram; the path metrics are then split by sources over the threads, whose
- * partial sums add up.
+ * The jobs an analysis worker thread runs. The key figures come in two stages: 'structure'
+ * gets the model (in its compact wire form), replies with the structural figures and the
+ * compact sociogram, and keeps the model for 'global', which replies with the rest of the
+ * key figures (pagerank, eigenvector, communities, convergence pairs). The path metrics are
+ * then split by sources over the threads, whose partial sums add up.
  */
 export type AnalysisJob =
     | { kind: 'warm-up' }
-    | { kind: 'key-figures'; model: TerritoryModel }
+    | { kind: 'structure'; model: WireModel }
+    /** The global figures of the model of the thread's last 'structure' job. */
+    | { kind: 'global' }
     | { kind: 'estimate'; graph: CompactGraph }
     /** Share `part` of `parts` of the sources (`splitSources`: about the same work each). */
     | { kind: 'paths'; graph: CompactGraph; part: number; parts: number };
 
-export interface KeyFiguresReply {
-    result: AnalysisResult;
-    names: string[];
+export interface StructureReply {
+    structure: StructuralFigures;
     graph: CompactGraph;
+}
+
+export interface GlobalReply {
+    global: GlobalFigures;
 }
 
 export interface EstimateReply {
@@ -29,18 +38,31 @@ export interface PathsReply {
     closeness: Float64Array;
 }
 
-export function runAnalysisJob(job: AnalysisJob): { reply: KeyFiguresReply | EstimateReply | PathsReply | Record<string, never>; transfer: ArrayBuffer[] } {
+type Reply = StructureReply | GlobalReply | EstimateReply | PathsReply | Record<string, never>;
+
+/** What a 'structure' job leaves for the 'global' job after it. */
+let pending: { model: TerritoryModel; graphs: TerritoryGraphs; rStar: Float64Array } | undefined;
+
+export function runAnalysisJob(job: AnalysisJob): { reply: Reply; transfer: ArrayBuffer[] } {
     switch (job.kind) {
         case 'warm-up': {
             // The first analysis of a large model otherwise runs in cold, unoptimised code.
-            const model = warmUpModel();
-            analyzeWithoutPaths(model, buildGraphs(model));
+            runAnalysisJob({ kind: 'structure', model: encodeModel(warmUpModel()) });
+            runAnalysisJob({ kind: 'global' });
             return { reply: {}, transfer: [] };
         }
-        case 'key-figures': {
-            const graphs = buildGraphs(job.model);
-            const result = analyzeWithoutPaths(job.model, graphs);
-            return { reply: { result, names: [...graphs.names], graph: graphs.compact }, transfer: [] };
+        case 'structure': {
+            const model = decodeModel(job.model);
+            const graphs = buildGraphs(model);
+            const structure = structuralFigures(model, graphs);
+            pending = { model, graphs, rStar: structure.rStar };
+            return { reply: { structure, graph: graphs.compact }, transfer: [] };
+        }
+        case 'global': {
+            if (!pending) throw new Error("a 'global' job needs a 'structure' job before it");
+            const { model, graphs, rStar } = pending;
+            pending = undefined;
+            return { reply: { global: globalFigures(model, graphs, rStar) }, transfer: [] };
         }
         case 'estimate': {
             const estimate = sampledBetweenness(job.graph);

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { compareNames } from '@territory/analysis';
+import { compareNames, hasKeyFigures } from '@territory/analysis';
 import type { TerritoryServices } from '@territory/language';
 import { findView, viewSpecOf } from '@territory/language';
 import { ModelChangedNotification, PreviewRequest } from '@territory/language/protocol';
@@ -30,14 +30,17 @@ export function registerPreviewRequests(connection: Connection, services: Territ
     const layouts = new WorkerThread<LayoutJob, { graph: PositionedGraph }>(path.join(__dirname, 'layout-worker.cjs'));
     layouts.warm();
     analysis.onAnalysis(snapshot => {
+        // The structural figures alone change nothing the preview draws (it draws the latest key figures).
+        if (!hasKeyFigures(snapshot.result)) return;
         void connection.sendNotification(ModelChangedNotification.method, { generation: snapshot.generation, complete: snapshot.result.complete } satisfies ModelChangedNotification.Params);
     });
     connection.onRequest(PreviewRequest.method, async (params: PreviewRequest.Params, cancel): Promise<PreviewRequest.Result> => {
-        const snapshot = analysis.current() ?? await analysis.complete(cancel);
+        const snapshot = await analysis.withKeyFigures(cancel);
+        const { result } = snapshot;
         const view = params.view ? findView(services.shared.workspace.LangiumDocuments.all, params.view) : undefined;
         const spec: ViewSpec = view ? viewSpecOf(view) : {};
         const title = view ? view.title ?? view.name : 'Sociogram';
-        let graph = selectView(snapshot.model, snapshot.result, spec);
+        let graph = selectView(snapshot.model, result, spec);
         const by = spec.colorBy?.kind === 'zone' ? 'zone' : 'community';
         const drilled = params.drill !== undefined;
         if (drilled) graph = drillInto(graph, by, params.drill!);
@@ -57,7 +60,7 @@ export function registerPreviewRequests(connection: Connection, services: Territ
         return {
             title: drilled ? `${title} — ${by} ${params.drill}` : title,
             graph: positioned,
-            opportunities: snapshot.result.opportunities.filter(o => shown.has(o.a) && shown.has(o.b)).slice(0, OVERLAY_OPPORTUNITIES)
+            opportunities: result.opportunities.filter(o => shown.has(o.a) && shown.has(o.b)).slice(0, OVERLAY_OPPORTUNITIES)
                 .map(({ a, b, convergence, introducers }) => ({ a, b, convergence, introducers })),
             layouts: LAYOUT_ALGORITHMS.map(candidate => {
                 if (candidate === 'clusters') return { algorithm: candidate, usable: true };

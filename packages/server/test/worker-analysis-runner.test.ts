@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AnalysisResult, TerritoryModel } from '@territory/analysis';
+import type { AnalysisResult, StructuralResult, TerritoryModel } from '@territory/analysis';
 import { analyze } from '@territory/analysis';
 import type { BetweennessEstimate } from '@territory/language';
 import { modelFromDocuments } from '@territory/language';
@@ -41,23 +41,43 @@ afterAll(() => folders.forEach(folder => fs.rmSync(folder, { recursive: true, fo
 
 async function runStages(runner: WorkerAnalysisRunner, of: TerritoryModel) {
     const stages: string[] = [];
+    let structure: StructuralResult | undefined;
     let keyFigures: AnalysisResult | undefined;
     let estimate: BetweennessEstimate | undefined;
     const result = await runner.analyze(of, Cancellation.CancellationToken.None, {
+        structure: partial => { stages.push('structure'); structure = partial; },
         keyFigures: partial => { stages.push('key figures'); keyFigures = partial; },
         betweennessEstimate: sampled => { stages.push('estimate'); estimate = sampled; }
     });
-    return { stages, keyFigures, estimate, result };
+    return { stages, structure, keyFigures, estimate, result };
 }
 
+const ignore = { structure: () => undefined, keyFigures: () => undefined, betweennessEstimate: () => undefined };
+
 describe('the analysis in worker threads', () => {
-    test('reports the key figures first, then exactly what the in-process analysis gives', async () => {
+    test('reports the structural figures, then the key figures, then exactly what the in-process analysis gives', async () => {
         const runner = new WorkerAnalysisRunner(0, WORKER);
-        const { stages, keyFigures, result } = await runStages(runner, model);
+        const { stages, structure, keyFigures, result } = await runStages(runner, model);
         // 300 actors: the default sample would be every actor, so no estimate is sent.
-        expect(stages).toEqual(['key figures']);
+        expect(stages).toEqual(['structure', 'key figures']);
         expect(keyFigures!.complete).toBe(false);
         expect(Object.values(keyFigures!.actors).every(actor => actor.betweenness === null && actor.closeness === null)).toBe(true);
+        // The first stage: partial, without what it has not computed, and the final figures for the rest.
+        expect(structure!.complete).toBe(false);
+        expect(Object.keys(structure!.actors)).toEqual(Object.keys(result.actors));
+        for (const [name, figures] of Object.entries(structure!.actors)) {
+            expect(figures).not.toHaveProperty('community');
+            expect(figures).not.toHaveProperty('pagerank');
+            expect(figures).not.toHaveProperty('eigenvector');
+            const { community: _c, pagerank: _p, eigenvector: _e, ...known } = result.actors[name];
+            expect(figures).toEqual({ ...known, betweenness: null, closeness: null });
+        }
+        expect(structure).not.toHaveProperty('convergence');
+        const { modularity: _m, communities: _n, ...network } = result.network;
+        expect(structure!.network).toEqual(network);
+        expect(structure!.interests).toEqual(result.interests);
+        expect(structure!.commitments).toEqual(result.commitments);
+        expect(structure!.workshops).toEqual(result.workshops);
         // Split over two threads and added up: the same figures as one pass, to the last digit.
         expect(result).toEqual(analyze(model));
         runner.stop();
@@ -66,7 +86,7 @@ describe('the analysis in worker threads', () => {
     test('on a large model, a sampled betweenness estimate comes between the key figures and the exact figures', async () => {
         const runner = new WorkerAnalysisRunner(0, WORKER);
         const { stages, estimate, result } = await runStages(runner, ring);
-        expect(stages).toEqual(['key figures', 'estimate']);
+        expect(stages).toEqual(['structure', 'key figures', 'estimate']);
         expect(estimate!.actors).toBe(4000);
         expect(estimate!.sources).toBeGreaterThan(0);
         expect(estimate!.sources).toBeLessThan(4000);
@@ -78,13 +98,21 @@ describe('the analysis in worker threads', () => {
     test('a cancelled analysis rejects, and the next one runs on fresh threads', async () => {
         const runner = new WorkerAnalysisRunner(0, WORKER);
         const source = new Cancellation.CancellationTokenSource();
-        const cancelled = runner.analyze(model, source.token, {
-            keyFigures: () => source.cancel(),
-            betweennessEstimate: () => undefined
-        });
+        const cancelled = runner.analyze(model, source.token, { ...ignore, keyFigures: () => source.cancel() });
         await expect(cancelled).rejects.toSatisfy(isOperationCancelled);
-        const result = await runner.analyze(model, Cancellation.CancellationToken.None, { keyFigures: () => undefined, betweennessEstimate: () => undefined });
+        const result = await runner.analyze(model, Cancellation.CancellationToken.None, ignore);
         expect(result.complete).toBe(true);
         runner.stop();
     });
+
+    test('an analysis cancelled after its structural figures rejects, and the next one starts from its own model', async () => {
+        const runner = new WorkerAnalysisRunner(0, WORKER);
+        const source = new Cancellation.CancellationTokenSource();
+        const cancelled = runner.analyze(ring, source.token, { ...ignore, structure: () => source.cancel() });
+        await expect(cancelled).rejects.toSatisfy(isOperationCancelled);
+        const { stages, result } = await runStages(runner, model);
+        expect(stages).toEqual(['structure', 'key figures']);
+        expect(result).toEqual(analyze(model));
+        runner.stop();
+    }, 60_000);
 });

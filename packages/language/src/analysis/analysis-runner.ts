@@ -1,4 +1,4 @@
-import type { AnalysisResult, TerritoryModel } from '@territory/analysis';
+import type { AnalysisResult, StructuralResult, TerritoryModel } from '@territory/analysis';
 import { analyzeWithoutPaths, buildGraphs, computePathFigures, withPathMetrics } from '@territory/analysis';
 import type { Cancellation } from 'langium';
 
@@ -13,6 +13,11 @@ export interface BetweennessEstimate {
 
 /** What a runner reports before the complete result, as soon as it has it. */
 export interface AnalysisStages {
+    /**
+     * Large models only: the structural figures (ties, status, brokerage…), before the
+     * communities and convergence pairs (`complete: false`).
+     */
+    structure(result: StructuralResult): void;
     /** Everything but betweenness and closeness (`complete: false`). */
     keyFigures(result: AnalysisResult): void;
     /** Large models only: a sampled betweenness estimate. */
@@ -28,6 +33,10 @@ export interface AnalysisRunner {
     analyze(model: TerritoryModel, cancel: Cancellation.CancellationToken, stages: AnalysisStages): Promise<AnalysisResult>;
 }
 
+/**
+ * The key figures in one stage (no `structure`): the language server runs this below 1,000
+ * actors, where they take milliseconds.
+ */
 export class InProcessAnalysisRunner implements AnalysisRunner {
     async analyze(model: TerritoryModel, _cancel: Cancellation.CancellationToken, stages: AnalysisStages): Promise<AnalysisResult> {
         const graphs = buildGraphs(model);

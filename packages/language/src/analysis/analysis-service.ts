@@ -1,5 +1,5 @@
-import type { AnalysisResult, PairConvergence, TerritoryModel } from '@territory/analysis';
-import { compareNames } from '@territory/analysis';
+import type { AnalysisResult, PairConvergence, StructuralResult, TerritoryModel } from '@territory/analysis';
+import { compareNames, hasKeyFigures } from '@territory/analysis';
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { Cancellation, DocumentState, isOperationCancelled, OperationCancelled } from 'langium';
 import type { Connection, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver';
@@ -18,17 +18,29 @@ const DEFAULT_SETTINGS: AnalysisSettings = { debounceMs: 300 };
 /** A finished (or partial, cheap-figures-first) analysis with the model it describes. */
 export interface AnalysisSnapshot {
     readonly model: TerritoryModel;
-    readonly result: AnalysisResult;
+    /**
+     * Partial (`complete: false`) while the path metrics are computed; on large models, first
+     * only the structural figures, without communities and convergence pairs (`hasKeyFigures`).
+     */
+    readonly result: AnalysisResult | StructuralResult;
     /** While the exact betweenness is computed on a large model: an estimate from sampled sources. */
     readonly estimate?: BetweennessEstimate;
     /** Increases with every analysis run; a newer run supersedes older ones. */
     readonly generation: number;
 }
 
+/** A snapshot with the key figures (communities, convergence pairs): every complete one. */
+export type KeyFiguresSnapshot = AnalysisSnapshot & { readonly result: AnalysisResult };
+
+function withKeyFigures(snapshot: AnalysisSnapshot): snapshot is KeyFiguresSnapshot {
+    return hasKeyFigures(snapshot.result);
+}
+
 /**
  * Runs the sociogram analysis once per workspace build: debounced after the build (so it
  * never delays diagnostics), through the `AnalysisRunner` (in the language server, worker
- * threads: this thread only reads the model out of the documents), key figures first, then
+ * threads: this thread only reads the model out of the documents), key figures first (on
+ * large models, the structural figures before the communities and convergence pairs), then
  * on large models a betweenness estimate, then the path metrics; cancelled by any newer
  * build. Editor features read the latest snapshot and never wait for it.
  */
@@ -38,17 +50,22 @@ export class TerritoryAnalysisService {
     private readonly connection?: Connection;
     private readonly services: TerritoryServices;
     private latest?: AnalysisSnapshot;
+    /** The latest snapshot with the key figures: `latest`, or the one before its structural figures. */
+    private latestKeyed?: KeyFiguresSnapshot;
     private generation = 0;
     private timer?: ReturnType<typeof setTimeout>;
     private running?: Cancellation.CancellationTokenSource;
     private readonly emitter = new Emitter<AnalysisSnapshot>();
-    private waiting: Array<{ resolve: (snapshot: AnalysisSnapshot) => void }> = [];
+    private waiting: Array<{ ready: (snapshot: AnalysisSnapshot) => boolean; resolve: (snapshot: AnalysisSnapshot) => void }> = [];
     private convergentIndex?: { generation: number; byActor: Map<string, PairConvergence[]> };
     private progressSupported = false;
     private progressCount = 0;
     private latestFingerprint?: string;
 
-    /** Fired when an analysis produces results: once with the cheap figures, once complete. */
+    /**
+     * Fired when an analysis produces results: with the structural figures (large models),
+     * with the key figures, with a betweenness estimate (large models), complete.
+     */
     readonly onAnalysis = this.emitter.event;
 
     constructor(services: TerritoryServices) {
@@ -72,14 +89,30 @@ export class TerritoryAnalysisService {
     }
 
     /** The next complete analysis (or the current one when it is complete and up to date). */
-    complete(cancel: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<AnalysisSnapshot> {
+    complete(cancel: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<KeyFiguresSnapshot> {
         const idle = !this.timer && !this.running;
-        if (idle && this.latest?.result.complete && this.latest.generation === this.generation) {
-            return Promise.resolve(this.latest);
+        const latest = this.latest;
+        if (idle && latest && withKeyFigures(latest) && latest.result.complete && latest.generation === this.generation) {
+            return Promise.resolve(latest);
         }
         if (idle) void this.schedule(0); // nothing built since start-up: analyse what there is now
+        return this.next((snapshot): snapshot is KeyFiguresSnapshot => withKeyFigures(snapshot) && snapshot.result.complete, cancel);
+    }
+
+    /**
+     * The latest analysis with the key figures (communities, convergence pairs): while a newer
+     * one has only its structural figures, the one before it, as `current` was before the newer
+     * one began. Before the first, the next one.
+     */
+    withKeyFigures(cancel: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<KeyFiguresSnapshot> {
+        if (this.latestKeyed) return Promise.resolve(this.latestKeyed);
+        if (!this.timer && !this.running) return this.complete(cancel);
+        return this.next(withKeyFigures, cancel);
+    }
+
+    private next(ready: (snapshot: AnalysisSnapshot) => snapshot is KeyFiguresSnapshot, cancel: Cancellation.CancellationToken): Promise<KeyFiguresSnapshot> {
         return new Promise((resolve, reject) => {
-            const waiter = { resolve };
+            const waiter = { ready, resolve: (snapshot: AnalysisSnapshot) => resolve(snapshot as KeyFiguresSnapshot) };
             this.waiting.push(waiter);
             cancel.onCancellationRequested(() => {
                 this.waiting = this.waiting.filter(w => w !== waiter);
@@ -88,10 +121,13 @@ export class TerritoryAnalysisService {
         });
     }
 
-    /** The actors that converge most with `actor` (by 2CAA), most first. */
-    mostConvergent(actor: string, count = 3): PairConvergence[] {
+    /**
+     * The actors that converge most with `actor` (by 2CAA), most first; undefined while the
+     * convergence pairs are being computed (or before the first analysis).
+     */
+    mostConvergent(actor: string, count = 3): PairConvergence[] | undefined {
         const snapshot = this.latest;
-        if (!snapshot) return [];
+        if (!snapshot || !withKeyFigures(snapshot)) return undefined;
         if (this.convergentIndex?.generation !== snapshot.generation) {
             const byActor = new Map<string, PairConvergence[]>();
             for (const pair of snapshot.result.convergence.pairs) {
@@ -140,7 +176,7 @@ export class TerritoryAnalysisService {
     private async run(generation: number): Promise<void> {
         const source = new Cancellation.CancellationTokenSource();
         this.running = source;
-        const progress = await this.beginProgress();
+const progress = await this.beginProgress();
         let outcome = 'cancelled by a newer edit';
         try {
             // Analyse the model as the checker sees it: once every document is validated.
@@ -154,11 +190,16 @@ export class TerritoryAnalysisService {
                 this.publishUnchanged(generation);
                 return;
             }
-            const model = modelFromDocuments(documents);
+const model = modelFromDocuments(documents);
             progress?.report(`${model.actors.length} actors: key figures`);
             const current = () => !source.token.isCancellationRequested && generation === this.generation;
             let partial: AnalysisResult | undefined;
             const result = await this.runner().analyze(model, source.token, {
+                structure: result => {
+                    if (!current()) return;
+                    this.publish({ model, result, generation });
+                    progress?.report(`${model.actors.length} actors: communities, convergence, betweenness, closeness`);
+                },
                 keyFigures: result => {
                     if (!current()) return;
                     partial = result;
@@ -190,6 +231,7 @@ export class TerritoryAnalysisService {
     /** Nothing changed: waiters get the current analysis, listeners are not told again. */
     private publishUnchanged(generation: number): void {
         this.latest = { ...this.latest!, generation };
+        if (withKeyFigures(this.latest)) this.latestKeyed = this.latest;
         const waiting = this.waiting;
         this.waiting = [];
         waiting.forEach(waiter => waiter.resolve(this.latest!));
@@ -197,12 +239,11 @@ export class TerritoryAnalysisService {
 
     private publish(snapshot: AnalysisSnapshot): void {
         this.latest = snapshot;
+        if (withKeyFigures(snapshot)) this.latestKeyed = snapshot;
         this.emitter.fire(snapshot);
-        if (snapshot.result.complete) {
-            const waiting = this.waiting;
-            this.waiting = [];
-            waiting.forEach(waiter => waiter.resolve(snapshot));
-        }
+        const ready = this.waiting.filter(waiter => waiter.ready(snapshot));
+        this.waiting = this.waiting.filter(waiter => !ready.includes(waiter));
+        ready.forEach(waiter => waiter.resolve(snapshot));
     }
 
     /**

@@ -12,7 +12,7 @@ import type { TerritoryServices } from '../territory-module.js';
 import type { TerritoryModelIndex } from '../workspace/model-index.js';
 import type { TerritoryAnalysisService } from '../analysis/analysis-service.js';
 import { parentOf, relationDirection } from '../validation/territory-validator.js';
-import type { ActorMetrics } from '@territory/analysis';
+import type { ActorMetrics, StructuralActorMetrics } from '@territory/analysis';
 import { DEFAULT_COMMITMENT_STATUS, escapeMarkdown as md } from '@territory/analysis';
 
 /**
@@ -79,7 +79,9 @@ export class TerritoryHoverProvider extends AstNodeHoverProvider {
         const lines = [`**In the sociogram** — ${actorFigures(figures, snapshot?.estimate?.betweenness[name])}`];
         // Here "ties" are the actor's distinct positive or neutral contacts (its degree).
         const convergent = this.analysis.mostConvergent(name);
-        if (convergent.length) {
+        if (!convergent) {
+            lines.push('Converges most with: …');
+        } else if (convergent.length) {
             lines.push(`Converges most with: ${convergent.map(pair => `${md(pair.a === name ? pair.b : pair.a)} (${pair.convergence})`).join(', ')}`);
         }
         return lines;
@@ -104,16 +106,18 @@ export class TerritoryHoverProvider extends AstNodeHoverProvider {
 
 /**
  * The figures shown for an actor in hovers and code lenses: ties, betweenness, community,
- * status. Until the exact betweenness is known, its sampled estimate if there is one (≈).
+ * status. Until the exact betweenness is known, its sampled estimate if there is one (≈);
+ * `…` for what is still being computed (on large models the communities come after the
+ * structural figures).
  */
-export function actorFigures(figures: ActorMetrics, estimatedBetweenness?: number): string {
+export function actorFigures(figures: ActorMetrics | StructuralActorMetrics, estimatedBetweenness?: number): string {
     const betweenness = figures.betweenness !== null ? `betweenness ${figure(figures.betweenness)}`
         : estimatedBetweenness !== undefined ? `betweenness ≈${figure(estimatedBetweenness)}`
         : 'betweenness …';
     const parts = [
         figures.degree === 1 ? '1 tie' : `${figures.degree} ties`,
         betweenness,
-        `community ${figures.community}`,
+        'community' in figures ? `community ${figures.community}` : 'community …',
         figures.status
     ];
     return parts.join(' · ');

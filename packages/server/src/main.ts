@@ -5,6 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createTerritoryServices } from '@territory/language';
 import { registerCustomRequests } from './custom-requests.js';
+import { publishChangedDiagnosticsOnly } from './diagnostics-publisher.js';
 import { registerPreviewRequests } from './preview-requests.js';
 import { WorkerAnalysisRunner } from './worker-analysis-runner.js';
 
@@ -17,4 +18,5 @@ const { shared, Territory } = createTerritoryServices({ connection, ...NodeFileS
 });
 registerCustomRequests(connection, Territory);
 registerPreviewRequests(connection, Territory);
+publishChangedDiagnosticsOnly(connection, shared);
 startLanguageServer(shared);

@@ -5,7 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { UnresolvedReference } from '../references/linker.js';
 import type { TerritoryServices } from '../territory-module.js';
-import { dropRelinkPlan, relinkPlanOf, wasRelinked } from '../workspace/relink-plans.js';
+import { dropRelinkPlan, relinkPlanOf } from '../workspace/relink-plans.js';
 import type { StatementEdit } from '../workspace/statement-reparse.js';
 import { shiftPosition } from '../workspace/statement-reparse.js';
 import { IssueCodes } from './issue-codes.js';
@@ -66,18 +66,20 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
         this.processParsingErrors(document.parseResult, diagnostics, options);
         this.processLinkingErrors(document, diagnostics, options);
         const root: Diagnostic[] = [];
-        const statements: StoredValidation['statements'] = new Map();
+        // Kept and updated in place: rebuilding the map of every statement costs more than the checks skipped.
+        const statements: StoredValidation['statements'] = incremental ? previous.statements : new Map();
         const checks = this.checks();
+        const rootNode = document.parseResult.value;
         try {
-            const rootNode = document.parseResult.value;
             const accept = this.acceptorInto(root);
             await this.validateAstBefore(rootNode, options, accept, cancelToken);
             for (const check of this.validationRegistry.getChecks(rootNode.$type, options.categories)) await check(rootNode, accept, cancelToken);
             for (const statement of (rootNode as Model).statements) {
-                const signature = checks.workspaceSignature(statement);
                 const before = incremental ? previous.statements.get(statement) : undefined;
-                const unchanged = before !== undefined && signature !== undefined && before.signature === signature
-                    && !plan!.statements.has(statement) && !checks.readsFrom(statement).some(wasRelinked);
+                const relinked = (plan?.statements.has(statement) ?? false) || checks.readsRelinked(statement);
+                if (before && !relinked && !checks.mayHaveChanged(statement)) continue;
+                const signature = checks.workspaceSignature(statement);
+                const unchanged = before !== undefined && signature !== undefined && before.signature === signature && !relinked;
                 const own = unchanged ? before.diagnostics : await this.validateStatement(statement, options, cancelToken);
                 statements.set(statement, { diagnostics: own, signature });
             }
@@ -87,20 +89,26 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
             console.error('An error occurred during validation:', error);
         }
         diagnostics.push(...root);
-        for (const { diagnostics: own } of statements.values()) diagnostics.push(...own);
+        for (const statement of (rootNode as Model).statements) {
+            const own = statements.get(statement)?.diagnostics;
+            if (own) for (const diagnostic of own) diagnostics.push(diagnostic);
+        }
         this.stored.set(document, { parseResult: document.parseResult, root, statements });
         dropRelinkPlan(document);
         return diagnostics;
     }
 
     /**
-     * Moves the kept diagnostics of the statements after an edit that was parsed in place
-     * (see `reparseStatements`) with their text: a line inserted above moves them a line down.
+     * Forgets the diagnostics of the statements an edit parsed in place replaced (see
+     * `reparseStatements`), and moves those of the statements after it with their text: a
+     * line inserted above moves them a line down.
      */
     shiftDiagnostics(document: LangiumDocument, edit: StatementEdit): void {
         const stored = this.stored.get(document);
+        if (!stored) return;
+        for (const statement of edit.removedStatements) stored.statements.delete(statement);
         const { shift } = edit;
-        if (!stored || (shift.lineDelta === 0 && shift.columnDelta === 0)) return;
+        if (shift.lineDelta === 0 && shift.columnDelta === 0) return;
         for (const statement of edit.shiftedStatements) {
             // Without a line added or removed, only what follows the edit on its line moves.
             if (shift.lineDelta === 0 && statement.$cstNode!.range.start.line !== shift.fromLine) break;

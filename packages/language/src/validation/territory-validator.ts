@@ -14,6 +14,7 @@ import {
 } from '@territory/analysis';
 import type { ModelFacts, TerritoryModelIndex } from '../workspace/model-index.js';
 import { declarationsOf } from '../workspace/model-index.js';
+import { wasRelinked } from '../workspace/relink-plans.js';
 import { isCalendarDate, today } from './dates.js';
 import { IssueCodes } from './issue-codes.js';
 
@@ -90,13 +91,34 @@ export class TerritoryValidator {
     }
 
     /**
-     * The statements of other files whose content (not just name) the checks of `statement`
-     * read: a tie's tension check reads both actors' stances.
+     * Whether the checks of a statement read the content of statements whose references were
+     * resolved again: a tie's tension check reads both actors' stances.
      */
-    readsFrom(statement: AstNode): AstNode[] {
-        if (statement.$type !== 'Tie' || !this.facts().firstPositiveTies.has(statement as Tie)) return [];
+    readsRelinked(statement: AstNode): boolean {
+        if (statement.$type !== 'Tie' || !this.facts().firstPositiveTies.has(statement as Tie)) return false;
         const tie = statement as Tie;
-        return [tie.source?.ref, tie.target?.ref].filter((actor): actor is Actor => actor !== undefined);
+        return [tie.source?.ref, tie.target?.ref].some(actor => actor !== undefined && wasRelinked(actor));
+    }
+
+    /**
+     * Whether the workspace signature of a statement, or what its checks read from other
+     * statements, may have changed since the workspace was last validated. False for most
+     * statements after an edit: they keep their diagnostics without computing their signature.
+     */
+    mayHaveChanged(statement: AstNode): boolean {
+        if (this.modelIndex.affectedStatements().has(statement)) return true;
+        const facts = this.facts();
+        switch (statement.$type) {
+            case 'Territory': case 'Zone': case 'Dialogue': return true;
+            case 'Tie':
+                // The first tie's line may have moved.
+                return facts.repeatedTies.has(statement as Tie) || this.readsRelinked(statement);
+            default: {
+                // Duplicates name each other's lines, which move.
+                const name = (statement as { name?: unknown }).name;
+                return typeof name === 'string' && Array.isArray(facts.declarations.get(name));
+            }
+        }
     }
 
     private isBuiltin(node: AstNode): boolean {

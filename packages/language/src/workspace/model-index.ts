@@ -5,6 +5,7 @@ import { Actor, isInterest, isTerritory, isZone, Territory, Tie } from '../gener
 import type { TerritoryServices } from '../territory-module.js';
 import { isPreludeUri } from '../prelude.js';
 import { compareDocumentUris } from './document-order.js';
+import { statementOf } from './relink-plans.js';
 
 /** A named declaration, as the workspace-wide checks see it. */
 export interface Declaration {
@@ -80,12 +81,26 @@ export class TerritoryModelIndex {
     private relationCount = 0;
     private generation = 0;
     private stale = true;
+    private readonly affected = new Set<AstNode>();
 
     constructor(services: TerritoryServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        const builder = services.shared.workspace.DocumentBuilder;
         // Stale after any change, and again once references are resolved: hover may ask in between.
-        services.shared.workspace.DocumentBuilder.onUpdate(() => { this.stale = true; });
-        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => { this.stale = true; });
+        builder.onUpdate(() => { this.stale = true; });
+        builder.onBuildPhase(DocumentState.Linked, () => { this.stale = true; });
+        builder.onBuildPhase(DocumentState.Validated, () => this.affected.clear());
+    }
+
+    /**
+     * The statements whose facts changed since the workspace was last validated: those
+     * declaring a name whose declarations changed, the actors and interests whose counts
+     * changed, the ties whose repetition or first-positive status changed. Only these (and the
+     * statements that changed themselves) may need checking again.
+     */
+    affectedStatements(): ReadonlySet<AstNode> {
+        if (this.stale) this.refresh();
+        return this.affected;
     }
 
     /**
@@ -193,6 +208,7 @@ export class TerritoryModelIndex {
             insertInOrder(list, node);
             this.declarationLists.set(name, list);
             facts.declarations.set(name, list.length === 1 ? list[0] : list);
+            for (const declaration of list) this.affected.add(statementOf(declaration));
         }
         if (statement.$type === Territory.$type) insertInOrder(facts.territories, statement as Territory);
         const tie = contribution.tie;
@@ -201,7 +217,7 @@ export class TerritoryModelIndex {
             if (tie.key !== undefined) this.addToList(this.tiesByKey, tie.key, statement as Tie);
             if (tie.pair !== undefined && !tie.negative) this.addToList(this.positiveTiesByPair, tie.pair, statement as Tie);
         }
-        for (const interest of contribution.interests ?? []) if (isInterest(interest)) count(facts.stanceCount, interest, 1);
+        for (const interest of contribution.interests ?? []) if (isInterest(interest)) this.count(facts.stanceCount, interest, 1);
     }
 
     private takeBack(statement: AstNode, contribution: Contribution): void {
@@ -210,6 +226,7 @@ export class TerritoryModelIndex {
             const list = this.declarationLists.get(name);
             if (!list) continue;
             remove(list, node);
+            for (const declaration of list) this.affected.add(statementOf(declaration));
             if (list.length === 0) {
                 this.declarationLists.delete(name);
                 facts.declarations.delete(name);
@@ -222,15 +239,21 @@ export class TerritoryModelIndex {
             if (tie.key !== undefined) this.removeFromList(this.tiesByKey, tie.key, statement as Tie);
             if (tie.pair !== undefined && !tie.negative) this.removeFromList(this.positiveTiesByPair, tie.pair, statement as Tie);
         }
-        for (const interest of contribution.interests ?? []) if (isInterest(interest)) count(facts.stanceCount, interest, -1);
+        for (const interest of contribution.interests ?? []) if (isInterest(interest)) this.count(facts.stanceCount, interest, -1);
     }
 
     private countTie(tie: TieContribution, delta: number): void {
         const { source, target, negative } = tie;
         for (const counts of negative ? [this.facts.tieCount, this.facts.negativeTieCount] : [this.facts.tieCount]) {
-            if (source) count(counts, source, delta);
-            if (target && target !== source) count(counts, target, delta);
+            if (source) this.count(counts, source, delta);
+            if (target && target !== source) this.count(counts, target, delta);
         }
+    }
+
+    private count<T extends AstNode>(counts: Map<T, number>, key: T, delta: number): void {
+        const value = (counts.get(key) ?? 0) + delta;
+        if (value === 0) counts.delete(key); else counts.set(key, value);
+        this.affected.add(key);
     }
 
     private addToList(lists: Map<number, Tie[]>, key: number, tie: Tie): void {
@@ -254,6 +277,8 @@ export class TerritoryModelIndex {
 
     /** Keeps the repeated ties and the first positive ties in step with a list that changed. */
     private firstChanged(lists: Map<number, Tie[]>, list: Tie[], firstBefore: Tie | undefined): void {
+        if (firstBefore) this.affected.add(firstBefore);
+        for (const tie of list) this.affected.add(tie);
         if (lists === this.positiveTiesByPair) {
             if (firstBefore !== list[0]) {
                 if (firstBefore) this.facts.firstPositiveTies.delete(firstBefore);
@@ -298,11 +323,6 @@ function emptyFacts(): MutableFacts {
 const ACTOR_SPACE = 2 ** 21;
 const RELATION_SPACE = 2 ** 10;
 
-function count<T>(counts: Map<T, number>, key: T, delta: number): void {
-    const value = (counts.get(key) ?? 0) + delta;
-    if (value === 0) counts.delete(key); else counts.set(key, value);
-}
-
 /** Where a node comes in workspace order: its document, its statement, its place in the statement. */
 function compareInWorkspace(a: AstNode, b: AstNode): number {
     const documentA = AstUtils.getDocument(a).uri.toString();
@@ -314,9 +334,7 @@ function compareInWorkspace(a: AstNode, b: AstNode): number {
 }
 
 function statementIndex(node: AstNode): number {
-    let current = node;
-    while (current.$container?.$container) current = current.$container;
-    return current.$containerIndex ?? 0;
+    return statementOf(node).$containerIndex ?? 0;
 }
 
 /** Inserts `node` into a list in workspace order (lists of duplicates and repeats: a few nodes). */

@@ -24,14 +24,14 @@ export interface RelinkPlan {
 const plans = new WeakMap<LangiumDocument, RelinkPlan>();
 
 /** Every statement any plan added since the last complete build (checks read across statements). */
-let relinked = new WeakSet<AstNode>();
+const relinked = new Set<AstNode>();
 
 export function wasRelinked(statement: AstNode): boolean {
     return relinked.has(statement);
 }
 
 export function forgetRelinkedStatements(): void {
-    relinked = new WeakSet();
+    relinked.clear();
 }
 
 export function relinkPlanOf(document: LangiumDocument): RelinkPlan | undefined {

@@ -1,0 +1,24 @@
+import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { LangiumSharedServices } from 'langium/lsp';
+
+/**
+ * Publishes a document's diagnostics only when they changed or its text did. After an edit,
+ * Langium publishes every document it validated again; at 15,500 actors that is some 7,000
+ * diagnostics on nine files, encoded and sent for each keystroke, nearly all as they were.
+ */
+export function publishChangedDiagnosticsOnly(connection: Connection, shared: LangiumSharedServices): void {
+    const published = new Map<string, { version: number | undefined; diagnostics: Diagnostic[] }>();
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = (params: PublishDiagnosticsParams) => {
+        const version = shared.workspace.TextDocuments.get(params.uri)?.version;
+        const last = published.get(params.uri);
+        published.set(params.uri, { version, diagnostics: params.diagnostics });
+        if (last && last.version === version && sameDiagnostics(last.diagnostics, params.diagnostics)) return Promise.resolve();
+        return send(params);
+    };
+}
+
+/** Kept diagnostics are the same objects; the others (syntax, links, whole-file checks) are few. */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+    return a.length === b.length && a.every((diagnostic, i) => diagnostic === b[i] || JSON.stringify(diagnostic) === JSON.stringify(b[i]));
+}

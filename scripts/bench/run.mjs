@@ -267,15 +267,19 @@ async function warmSession(dir, texts) {
     await session.start();
     for (const name of providerFiles(texts)) session.open(name);
     await session.diagnosticsAfter([...texts.keys()], 0, 300_000);
-    // The first analysis' first results (its path metrics may still run in a worker thread).
-    await session.progressAfter(0, p => (p.kind === 'end' && /^done|^unchanged/.test(p.message)) || (p.kind === 'report' && /betweenness/.test(p.message)), ANALYSIS_TIMEOUT, 'first analysis results');
+    // The first analysis' key figures (its path metrics may still run in a worker thread).
+    await session.progressAfter(0, p => (p.kind === 'end' && /^done|^unchanged/.test(p.message)) || (p.kind === 'report' && ALL_KEY_FIGURES.test(p.message)), ANALYSIS_TIMEOUT, 'key figures of the first analysis');
     return session;
 }
 
+/** The progress report that comes with all the key figures: only the path metrics are left, in worker threads. */
+const ALL_KEY_FIGURES = /actors: betweenness, closeness$/;
+
 /**
  * Waits the debounce, then until the analysis the last edit triggered has left the main
- * thread: ended, or reported its first results (the path metrics then run in a worker and
- * block nothing), or `maxMs`.
+ * thread: ended, or reported all its key figures (the path metrics then run in worker
+ * threads and block nothing; the structural figures come earlier, but the server's thread
+ * still has the communities' and pairs' objects to make after them), or `maxMs`.
  */
 async function settle(session, maxMs) {
     const until = performance.now() + maxMs;
@@ -285,7 +289,7 @@ async function settle(session, maxMs) {
         for (const p of session.progress) {
             if (p.kind === 'begin') open.set(p.token, false);
             else if (p.kind === 'end') open.delete(p.token);
-            else if (p.kind === 'report' && /betweenness/.test(p.message) && open.has(p.token)) open.set(p.token, true);
+            else if (p.kind === 'report' && ALL_KEY_FIGURES.test(p.message) && open.has(p.token)) open.set(p.token, true);
         }
         return [...open.values()].some(reported => !reported);
     };

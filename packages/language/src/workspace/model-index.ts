@@ -68,12 +68,15 @@ interface TieContribution {
 
 export class TerritoryModelIndex {
     private readonly documents: LangiumDocuments;
-    private readonly facts: MutableFacts = emptyFacts();
+    /** Declarations by name, in workspace order: the facts' `declarations` are its map. */
+    private declarations = new OrderedMultiMap<string, AstNode>();
+    private facts: MutableFacts = emptyFacts(this.declarations);
     private readonly contributions = new Map<AstNode, Contribution>();
     /** Ties by key (endpoints, relation, direction), and positive or neutral ties by pair, in workspace order. */
-    private readonly tiesByKey = new Map<number, Tie[]>();
-    private readonly positiveTiesByPair = new Map<number, Tie[]>();
-    private readonly declarationLists = new Map<string, AstNode[]>();
+    private readonly tiesByKey = new OrderedMultiMap<number, Tie>();
+    private readonly positiveTiesByPair = new OrderedMultiMap<number, Tie>();
+    /** Whether to note the affected statements: not on the first refresh, where every statement is checked anyway. */
+    private tracking = false;
     /** Ids of actor and relation nodes, in order of first sight, for number keys (cheaper than strings). */
     private actorIds = new WeakMap<AstNode, number>();
     private relationIds = new WeakMap<AstNode, number>();
@@ -126,6 +129,7 @@ export class TerritoryModelIndex {
         // Keys need ids below their bounds: a long session that made that many nodes starts afresh.
         if (this.actorCount >= ACTOR_SPACE || this.relationCount >= RELATION_SPACE) this.reset();
         const generation = ++this.generation;
+        this.tracking = this.contributions.size > 0;
         for (const document of this.orderedDocuments()) {
             const uri = document.uri.toString();
             for (const statement of (document.parseResult.value as Model).statements) {
@@ -148,11 +152,11 @@ export class TerritoryModelIndex {
     }
 
     private reset(): void {
-        Object.assign(this.facts, emptyFacts());
+        this.declarations = new OrderedMultiMap();
+        this.facts = emptyFacts(this.declarations);
         this.contributions.clear();
-        this.tiesByKey.clear();
-        this.positiveTiesByPair.clear();
-        this.declarationLists.clear();
+        this.tiesByKey.map.clear();
+        this.positiveTiesByPair.map.clear();
         this.actorIds = new WeakMap();
         this.relationIds = new WeakMap();
         this.actorCount = 0;
@@ -204,18 +208,15 @@ export class TerritoryModelIndex {
     private add(statement: AstNode, contribution: Contribution): void {
         const facts = this.facts;
         for (const [name, node] of contribution.declared) {
-            const list = this.declarationLists.get(name) ?? [];
-            insertInOrder(list, node);
-            this.declarationLists.set(name, list);
-            facts.declarations.set(name, list.length === 1 ? list[0] : list);
-            for (const declaration of list) this.affected.add(statementOf(declaration));
+            this.declarations.add(name, node);
+            this.affect(this.declarations.all(name));
         }
         if (statement.$type === Territory.$type) insertInOrder(facts.territories, statement as Territory);
         const tie = contribution.tie;
         if (tie) {
             this.countTie(tie, 1);
-            if (tie.key !== undefined) this.addToList(this.tiesByKey, tie.key, statement as Tie);
-            if (tie.pair !== undefined && !tie.negative) this.addToList(this.positiveTiesByPair, tie.pair, statement as Tie);
+            if (tie.key !== undefined) this.changeTies(this.tiesByKey, tie.key, statement as Tie, 1);
+            if (tie.pair !== undefined && !tie.negative) this.changeTies(this.positiveTiesByPair, tie.pair, statement as Tie, 1);
         }
         for (const interest of contribution.interests ?? []) if (isInterest(interest)) this.count(facts.stanceCount, interest, 1);
     }
@@ -223,23 +224,21 @@ export class TerritoryModelIndex {
     private takeBack(statement: AstNode, contribution: Contribution): void {
         const facts = this.facts;
         for (const [name, node] of contribution.declared) {
-            const list = this.declarationLists.get(name);
-            if (!list) continue;
-            remove(list, node);
-            for (const declaration of list) this.affected.add(statementOf(declaration));
-            if (list.length === 0) {
-                this.declarationLists.delete(name);
-                facts.declarations.delete(name);
-            } else facts.declarations.set(name, list.length === 1 ? list[0] : list);
+            this.declarations.remove(name, node);
+            this.affect(this.declarations.all(name));
         }
         if (statement.$type === Territory.$type) remove(facts.territories, statement as Territory);
         const tie = contribution.tie;
         if (tie) {
             this.countTie(tie, -1);
-            if (tie.key !== undefined) this.removeFromList(this.tiesByKey, tie.key, statement as Tie);
-            if (tie.pair !== undefined && !tie.negative) this.removeFromList(this.positiveTiesByPair, tie.pair, statement as Tie);
+            if (tie.key !== undefined) this.changeTies(this.tiesByKey, tie.key, statement as Tie, -1);
+            if (tie.pair !== undefined && !tie.negative) this.changeTies(this.positiveTiesByPair, tie.pair, statement as Tie, -1);
         }
         for (const interest of contribution.interests ?? []) if (isInterest(interest)) this.count(facts.stanceCount, interest, -1);
+    }
+
+    private affect(nodes: readonly AstNode[]): void {
+        if (this.tracking) for (const node of nodes) this.affected.add(statementOf(node));
     }
 
     private countTie(tie: TieContribution, delta: number): void {
@@ -253,33 +252,21 @@ export class TerritoryModelIndex {
     private count<T extends AstNode>(counts: Map<T, number>, key: T, delta: number): void {
         const value = (counts.get(key) ?? 0) + delta;
         if (value === 0) counts.delete(key); else counts.set(key, value);
-        this.affected.add(key);
+        if (this.tracking) this.affected.add(key);
     }
 
-    private addToList(lists: Map<number, Tie[]>, key: number, tie: Tie): void {
-        const list = lists.get(key) ?? [];
-        const firstBefore = list[0];
-        insertInOrder(list, tie);
-        lists.set(key, list);
-        this.firstChanged(lists, list, firstBefore);
-    }
-
-    private removeFromList(lists: Map<number, Tie[]>, key: number, tie: Tie): void {
-        const list = lists.get(key);
-        if (!list) return;
-        const firstBefore = list[0];
-        remove(list, tie);
-        if (lists === this.tiesByKey) this.facts.repeatedTies.delete(tie);
-        if (lists === this.positiveTiesByPair) this.facts.firstPositiveTies.delete(tie);
-        if (list.length === 0) lists.delete(key);
-        this.firstChanged(lists, list, firstBefore);
-    }
-
-    /** Keeps the repeated ties and the first positive ties in step with a list that changed. */
-    private firstChanged(lists: Map<number, Tie[]>, list: Tie[], firstBefore: Tie | undefined): void {
-        if (firstBefore) this.affected.add(firstBefore);
-        for (const tie of list) this.affected.add(tie);
-        if (lists === this.positiveTiesByPair) {
+    /**
+     * Adds (`delta` 1) or removes a tie among those of its key, and keeps the repeated ties and
+     * the first positive ties in step.
+     */
+    private changeTies(ties: OrderedMultiMap<number, Tie>, key: number, tie: Tie, delta: 1 | -1): void {
+        const firstBefore = ties.first(key);
+        if (delta === 1) ties.add(key, tie); else ties.remove(key, tie);
+        const list = ties.all(key);
+        if (firstBefore) this.affect([firstBefore]);
+        this.affect(list);
+        if (ties === this.positiveTiesByPair) {
+            if (delta === -1) this.facts.firstPositiveTies.delete(tie);
             if (firstBefore !== list[0]) {
                 if (firstBefore) this.facts.firstPositiveTies.delete(firstBefore);
                 if (list[0]) this.facts.firstPositiveTies.add(list[0]);
@@ -287,8 +274,40 @@ export class TerritoryModelIndex {
             return;
         }
         const repeated = this.facts.repeatedTies;
+        if (delta === -1) repeated.delete(tie);
         if (list[0]) repeated.delete(list[0]);
         for (let i = 1; i < list.length; i++) repeated.set(list[i], list[0]);
+    }
+}
+
+/** Values by key in workspace order; a key's only value is kept as itself (most keys have one), more in an array. */
+class OrderedMultiMap<K, V extends AstNode> {
+    readonly map = new Map<K, V | V[]>();
+
+    first(key: K): V | undefined {
+        const found = this.map.get(key);
+        return Array.isArray(found) ? found[0] : found;
+    }
+
+    all(key: K): readonly V[] {
+        const found = this.map.get(key);
+        return found === undefined ? [] : Array.isArray(found) ? found : [found as V];
+    }
+
+    add(key: K, value: V): void {
+        const found = this.map.get(key);
+        if (found === undefined) return void this.map.set(key, value);
+        const list = Array.isArray(found) ? found : [found as V];
+        insertInOrder(list, value);
+        this.map.set(key, list);
+    }
+
+    remove(key: K, value: V): void {
+        const found = this.map.get(key);
+        if (found === value) return void this.map.delete(key);
+        if (!Array.isArray(found)) return;
+        remove(found, value);
+        if (found.length === 1) this.map.set(key, found[0]);
     }
 }
 
@@ -315,8 +334,8 @@ type MutableFacts = {
     readonly territories: Territory[];
 };
 
-function emptyFacts(): MutableFacts {
-    return { declarations: new Map(), tieCount: new Map(), negativeTieCount: new Map(), stanceCount: new Map(), repeatedTies: new Map(), firstPositiveTies: new Set(), territories: [] };
+function emptyFacts(declarations: OrderedMultiMap<string, AstNode>): MutableFacts {
+    return { declarations: declarations.map, tieCount: new Map(), negativeTieCount: new Map(), stanceCount: new Map(), repeatedTies: new Map(), firstPositiveTies: new Set(), territories: [] };
 }
 
 // Actor ids below 2^21, relation ids below 2^10: pair, relation and direction fit in a double's 53 bits.

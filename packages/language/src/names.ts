@@ -25,21 +25,34 @@ export function invalidNameCharacter(name: string): string | undefined {
     return chars.find(char => !NAME_PART.test(char));
 }
 
-/** Levenshtein distance over Unicode code points. */
-export function editDistance(a: string, b: string): number {
-    const x = Array.from(a);
-    const y = Array.from(b);
-    let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+/**
+ * Levenshtein distance over Unicode code points: exact up to `max`, and above it some number
+ * above it (the count stops once a whole row of the table exceeds `max`: every alignment
+ * crosses every row).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+    const x = SURROGATE.test(a) ? Array.from(a) : a;
+    const y = SURROGATE.test(b) ? Array.from(b) : b;
+    // Two rows, reused: this runs over every declared name for each unknown one.
+    if (rows[0].length <= y.length) rows = [new Int32Array(2 * y.length + 2), new Int32Array(2 * y.length + 2)];
+    let [previous, current] = rows;
+    for (let j = 0; j <= y.length; j++) previous[j] = j;
     for (let i = 1; i <= x.length; i++) {
-        const current = [i];
+        current[0] = i;
+        let rowMinimum = i;
         for (let j = 1; j <= y.length; j++) {
             const substitution = previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1);
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+            const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+            current[j] = value;
+            if (value < rowMinimum) rowMinimum = value;
         }
-        previous = current;
+        if (rowMinimum > max) return max + 1;
+        [previous, current] = [current, previous];
     }
     return previous[y.length];
 }
+
+let rows = [new Int32Array(64), new Int32Array(64)];
 
 /**
  * The candidates closest to `name` by edit distance (case differences count as half an edit,
@@ -49,6 +62,7 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
     const wanted = normalizeName(name);
+    const wantedFolded = wanted.toLowerCase();
     const length = codePoints(wanted);
     const budget = Math.max(1, Math.floor(length / 3));
     const scored: Array<{ candidate: string; score: number }> = [];
@@ -61,8 +75,10 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
             if (isExtension(wanted, candidate)) scored.push({ candidate, score: budget + 1 });
             continue;
         }
-        const folded = editDistance(wanted.toLowerCase(), candidate.toLowerCase());
-        const exact = editDistance(wanted, candidate);
+        // The score is at least the case-folded distance, and within the budget only while the
+        // exact one is at most 2 × budget − folded: the distances stop counting past those.
+        const folded = editDistance(wantedFolded, candidate.toLowerCase(), budget);
+        const exact = folded > budget ? Infinity : editDistance(wanted, candidate, 2 * budget - folded);
         const score = folded + (exact - folded) / 2;
         if (score <= budget) scored.push({ candidate, score });
         else if (isExtension(wanted, candidate)) scored.push({ candidate, score: budget + 1 });

@@ -176,7 +176,7 @@ export class TerritoryAnalysisService {
     private async run(generation: number): Promise<void> {
         const source = new Cancellation.CancellationTokenSource();
         this.running = source;
-const progress = await this.beginProgress();
+        const progress = await this.beginProgress();
         let outcome = 'cancelled by a newer edit';
         try {
             // Analyse the model as the checker sees it: once every document is validated.
@@ -190,7 +190,7 @@ const progress = await this.beginProgress();
                 this.publishUnchanged(generation);
                 return;
             }
-const model = modelFromDocuments(documents);
+            const model = modelFromDocuments(documents);
             progress?.report(`${model.actors.length} actors: key figures`);
             const current = () => !source.token.isCancellationRequested && generation === this.generation;
             let partial: AnalysisResult | undefined;

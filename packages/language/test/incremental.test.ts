@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, Cancellation, isOperationCancelled, TextDocument, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createWorkspace } from './helpers.js';
 import { seededRandom } from '../../../test/seeded-random.js';
@@ -97,6 +97,42 @@ describe('incremental rebuilds give the diagnostics of a fresh build', () => {
                     expect(staleReferences(document, uri => documents.all.find(d => d.uri.toString() === uri)), `step ${step}, ${file}`).toEqual([]);
                 }
             }
+        });
+    }
+});
+
+describe('builds cancelled by the next keystroke leave nothing behind', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+        test(`random typing with cancelled builds ${seed}`, async () => {
+            const next = seededRandom(seed);
+            const workspace = createWorkspace();
+            const texts: Record<string, string> = { ...files };
+            await workspace.build(texts);
+            const shared = workspace.services.shared;
+            let cancelled = 0;
+            for (let step = 0; step < 12; step++) {
+                const names = Object.keys(texts).sort();
+                const name = names[Math.floor(next() * names.length)];
+                const offset = Math.floor(next() * texts[name].length);
+                const typed = ['x', ' ', '\n', 'X', '"', '}', 'tie AUEAZegzel -- HajMoussa trust 2\n'][Math.floor(next() * 7)];
+                texts[name] = texts[name].slice(0, offset) + typed + texts[name].slice(offset);
+                shared.workspace.TextDocuments!.set(TextDocument.create(workspace.uri(name), 'territory', 100 + step, texts[name]));
+                // As the language server does when the next change comes: the build is cancelled, at any point.
+                const source = new Cancellation.CancellationTokenSource();
+                const building = shared.workspace.DocumentBuilder.update([URI.parse(workspace.uri(name))], [], source.token);
+                for (let turns = Math.floor(next() * 6); turns > 0; turns--) await new Promise(resolve => setImmediate(resolve));
+                source.cancel();
+                await building.catch(error => {
+                    if (!isOperationCancelled(error)) throw error;
+                    cancelled++;
+                });
+            }
+            const last = Object.keys(texts).sort()[0];
+            texts[last] += '\n';
+            await workspace.edit(last, texts[last]);
+            const expected = await createWorkspace().build(texts);
+            for (const file of Object.keys(texts)) expect(summary(workspace.document(file)), file).toEqual(summary(expected[file]));
+            expect(cancelled, 'builds cancelled in the middle').toBeGreaterThan(0);
         });
     }
 });

@@ -48,7 +48,6 @@ export function declarationsOf(facts: ModelFacts, name: string): Declaration[] {
 interface Contribution {
     /** The refresh that last found the statement in the model. */
     generation: number;
-    readonly document: string;
     /** The statement's name and those of the zones nested in it. */
     readonly declared: ReadonlyArray<readonly [string, AstNode]>;
     readonly tie?: TieContribution;
@@ -131,7 +130,6 @@ export class TerritoryModelIndex {
         const generation = ++this.generation;
         this.tracking = this.contributions.size > 0;
         for (const document of this.orderedDocuments()) {
-            const uri = document.uri.toString();
             for (const statement of (document.parseResult.value as Model).statements) {
                 const before = this.contributions.get(statement);
                 if (before && unchanged(before, statement)) {
@@ -139,7 +137,7 @@ export class TerritoryModelIndex {
                     continue;
                 }
                 if (before) this.takeBack(statement, before);
-                const contribution = this.contributionOf(statement, uri, generation);
+                const contribution = this.contributionOf(statement, generation);
                 this.add(statement, contribution);
                 this.contributions.set(statement, contribution);
             }
@@ -175,7 +173,7 @@ export class TerritoryModelIndex {
         return value;
     }
 
-    private contributionOf(statement: AstNode, document: string, generation: number): Contribution {
+    private contributionOf(statement: AstNode, generation: number): Contribution {
         const declared: Array<readonly [string, AstNode]> = [];
         for (const node of declaredElements(statement)) {
             const name = (node as { name?: unknown }).name;
@@ -197,12 +195,12 @@ export class TerritoryModelIndex {
                 // Endpoints, relation and direction; a mutual tie is the same whichever way it is written.
                 key = ((tie.arrow === '--' ? pair : a * ACTOR_SPACE + b) * RELATION_SPACE + this.relationId(relation)) * 2 + (tie.arrow === '--' ? 1 : 0);
             }
-            return { generation, document, declared, tie: { source, target, relation, negative, pair, key } };
+            return { generation, declared, tie: { source, target, relation, negative, pair, key } };
         }
         if (statement.$type === Actor.$type) {
-            return { generation, document, declared, interests: (statement as Actor).stances.map(stance => stance.interest?.ref) };
+            return { generation, declared, interests: (statement as Actor).stances.map(stance => stance.interest?.ref) };
         }
-        return { generation, document, declared };
+        return { generation, declared };
     }
 
     private add(statement: AstNode, contribution: Contribution): void {

@@ -111,8 +111,8 @@ interface Splice {
     readonly before: number;
     readonly after: number;
     readonly offsetDelta: number;
-    readonly oldErrors: readonly SyntaxError[];
-    readonly sliceErrors: readonly SyntaxError[];
+    readonly oldErrors: readonly LocatedSyntaxError[];
+    readonly sliceErrors: readonly LocatedSyntaxError[];
 }
 
 /** Splices the statements parsed from the slice into the document's CST and AST, and its syntax errors. */
@@ -139,9 +139,9 @@ function splice(document: LangiumDocument, { text, slice, sliceStart, before, af
     const regionEnd = post ? post.$cstNode!.offset : Infinity;
 
     // Syntax errors: those of the region parsed again replace the old ones there.
-    const kept = (error: SyntaxError) => error.offset < regionStart;
-    const moved = (error: SyntaxError) => post !== undefined && error.offset >= regionEnd;
-    const fromSlice = (error: SyntaxError) => !post || error.offset < parsed[parsed.length - 1].$cstNode!.offset;
+    const kept = (error: LocatedSyntaxError) => error.offset < regionStart;
+    const moved = (error: LocatedSyntaxError) => post !== undefined && error.offset >= regionEnd;
+    const fromSlice = (error: LocatedSyntaxError) => !post || error.offset < parsed[parsed.length - 1].$cstNode!.offset;
     const translate = <T extends TokenPosition>(position: T): T => translateToken(position, sliceStart, start);
     parseResult.lexerErrors = [
         ...oldErrors.filter(error => error.lexer && kept(error)).map(error => error.lexer!),
@@ -187,7 +187,7 @@ function splice(document: LangiumDocument, { text, slice, sliceStart, before, af
 }
 
 /** A lexing or parsing error, with where it is (for a parsing error: its token, or the last one before it). */
-interface SyntaxError {
+interface LocatedSyntaxError {
     readonly lexer?: ILexingError;
     readonly parser?: IRecognitionException;
     readonly offset: number;
@@ -195,8 +195,8 @@ interface SyntaxError {
     readonly offsets: readonly number[];
 }
 
-function syntaxErrors(parseResult: ParseResult): SyntaxError[] {
-    const errors: SyntaxError[] = [];
+function syntaxErrors(parseResult: ParseResult): LocatedSyntaxError[] {
+    const errors: LocatedSyntaxError[] = [];
     for (const lexer of parseResult.lexerErrors) errors.push({ lexer, offset: lexer.offset, offsets: [lexer.offset, lexer.offset + lexer.length] });
     for (const parser of parseResult.parserErrors) {
         const tokens = [parser.token, (parser as { previousToken?: IToken }).previousToken, ...(parser.resyncedTokens ?? [])];
@@ -211,7 +211,7 @@ function syntaxErrors(parseResult: ParseResult): SyntaxError[] {
 }
 
 /** Whether an error involves the text of `node` (or lies up to `beyond` characters after it). */
-function touches(error: SyntaxError, node: CstNode, beyond: number): boolean {
+function touches(error: LocatedSyntaxError, node: CstNode, beyond: number): boolean {
     return error.offsets.some(offset => offset >= node.offset && offset <= node.end + beyond);
 }
 

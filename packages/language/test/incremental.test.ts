@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils, Cancellation, isOperationCancelled, TextDocument, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { modelFromDocuments } from '../src/analysis/model-from-documents.js';
+import type { Workspace } from './helpers.js';
 import { createWorkspace } from './helpers.js';
 import { seededRandom } from '../../../test/seeded-random.js';
 
@@ -91,6 +93,9 @@ describe('incremental rebuilds give the diagnostics of a fresh build', () => {
                 const expected = await fresh.build(texts);
                 const documents = workspace.services.shared.workspace.LangiumDocuments;
                 expect(referencesIndex(workspace, Object.keys(texts)), `step ${step}: references`).toEqual(referencesIndex(fresh, Object.keys(texts)));
+                // What the analysis reads, partly kept from the previous model (see `modelFromDocuments`).
+                const model = (built: Workspace) => modelFromDocuments(Object.keys(texts).map(file => built.document(file)));
+                expect(model(workspace), `step ${step}: the analysis' model`).toEqual(model(fresh));
                 for (const file of Object.keys(texts)) {
                     const document = workspace.document(file);
                     expect(summary(document), `step ${step}, ${file} after editing ${name}`).toEqual(summary(expected[file]));

@@ -7,6 +7,7 @@ import type { AnalysisRunner, AnalysisStages } from '@territory/language';
 import { InProcessAnalysisRunner } from '@territory/language';
 import { Cancellation } from 'langium';
 import type { AnalysisJob, GlobalReply, EstimateReply, PathsReply, StructureReply } from './analysis-jobs.js';
+import { GarbageCollector } from './garbage-collector.js';
 import { WorkerThread } from './worker-thread.js';
 
 /** Below this many actors the whole analysis takes milliseconds: threads would cost more than they save. */
@@ -20,12 +21,14 @@ export const WORKER_THRESHOLD = 1000;
  * estimate) a sampled betweenness estimate, then half of the path metrics; thread 2 computes
  * the other half as soon as the structural figures have brought the compact sociogram. The
  * per-actor figures come back as columns of numbers, made into the result's objects here.
- * Cancelling terminates both threads.
+ * While thread 1 computes the structural figures, this thread collects its garbage when the
+ * heap has grown. Cancelling terminates both threads.
  */
 export class WorkerAnalysisRunner implements AnalysisRunner {
     // One thread per part of the path metrics (PATH_METRICS_PARTS).
     private readonly threads: Array<WorkerThread<AnalysisJob, unknown>>;
     private readonly inProcess = new InProcessAnalysisRunner();
+    private readonly garbage = new GarbageCollector();
 
     constructor(private readonly threshold = WORKER_THRESHOLD, script = path.join(__dirname, 'analysis-worker.cjs')) {
         this.threads = [0, 1].map(() => new WorkerThread<AnalysisJob, unknown>(script));
@@ -35,7 +38,10 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
         if (model.actors.length < this.threshold) return this.inProcess.analyze(model, cancel, stages);
         const [first, second] = this.threads;
         const names = model.actors.map(actor => actor.name);
-        const { structure, graph } = await first.run({ kind: 'structure', model: encodeModel(model) }, cancel) as StructureReply;
+        const structureJob = first.run({ kind: 'structure', model: encodeModel(model) }, cancel) as Promise<StructureReply>;
+        // This thread has nothing to do until the structural figures come back (see `GarbageCollector`).
+        this.garbage.collectIfGrown();
+        const { structure, graph } = await structureJob;
         const structural = structuralResult(names, structure);
         stages.structure(structural);
         const global = first.run({ kind: 'global' }, cancel) as Promise<GlobalReply>;

@@ -3,7 +3,7 @@ import type {
     ActorData, DialogueData, InterestData, PlaceData, Polarity, SourceLocation, TerritoryModel, TieData, WorkshopData
 } from '@territory/analysis';
 import { compareNames, DEFAULT_COMMITMENT_STATUS } from '@territory/analysis';
-import type { Model, Territory, Zone } from '../generated/ast.js';
+import type { Actor, Interest, Kind, Model, Place, Relation, Territory, Tie, Zone } from '../generated/ast.js';
 import { isActor, isDialogue, isInterest, isTerritory, isTie, isWorkshop, isZone } from '../generated/ast.js';
 import { parentOf } from '../validation/territory-validator.js';
 import { isPreludeUri } from '../prelude.js';
@@ -44,38 +44,14 @@ export function modelFromDocuments(documents: Iterable<LangiumDocument>): Territ
         const uri = document.uri.toString();
         for (const node of (document.parseResult.value as Model).statements ?? []) {
             if (isTie(node)) {
-                const source = node.source?.ref?.name;
-                const target = node.target?.ref?.name;
-                const relation = node.relation?.ref;
-                // A self-tie is an error the checker reports; it counts as a tie statement, the graphs leave it out.
-                if (!source || !target || !relation) continue;
-                ties.push({
-                    source,
-                    target,
-                    relation: relation.name,
-                    directed: node.arrow === '->',
-                    polarity: (relation.polarity ?? 'positive') as Polarity,
-                    weight: integer(node.weight) ?? 1,
-                    note: node.note || undefined
-                });
+                const data = tieData(node);
+                if (data) ties.push(data);
             } else if (isActor(node)) {
                 if (!node.name || seenActors.has(node.name)) continue; // a duplicate name is an error; count the actor once
                 seenActors.add(node.name);
-                const start = node.$cstNode?.range.start;
-                if (start) locations.set(node.name, { uri, line: start.line, character: start.character });
-                actors.push({
-                    name: node.name,
-                    title: node.title,
-                    kind: node.kind?.ref?.name,
-                    zone: node.zone?.ref?.name,
-                    power: integer(node.power),
-                    positions: node.stances.filter(s => s.interest?.ref).map(stance => ({
-                        interest: stance.interest.ref!.name,
-                        position: (stance.position === 'opposes' ? -1 : 1) * (integer(stance.intensity) ?? 1)
-                    })),
-                    tags: [...node.tags],
-                    description: node.description
-                });
+                const location = locationOf(node, uri);
+                if (location) locations.set(node.name, location);
+                actors.push(actorData(node));
             } else if (isTerritory(node) || isZone(node)) {
                 visitPlace(node);
             } else if (isInterest(node)) {
@@ -128,6 +104,76 @@ function sortedByName<T extends { name: string }>(list: T[]): T[] {
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * What a tie or an actor statement gives the analysis, kept with the nodes its references
+ * resolved to. A statement an edit left alone is the same node (see `reparseStatements`): while
+ * its references resolve to the same nodes, its data is the same and is reused. On a model of
+ * 15,500 actors, reading them all again made some 12 MB of objects per analysis, which outlived
+ * the young generation and were the largest part of what each edit left for the old one.
+ */
+const tiesRead = new WeakMap<Tie, { readonly source?: Actor; readonly target?: Actor; readonly relation?: Relation; readonly data: TieData | undefined }>();
+const actorsRead = new WeakMap<Actor, { readonly kind?: Kind; readonly zone?: Place; readonly interests: readonly (Interest | undefined)[]; readonly data: ActorData }>();
+const locationsRead = new WeakMap<Actor, SourceLocation>();
+
+// Compared field by field, without a list per statement: lists made for each statement of
+// each analysis end up in the old generation once V8 sees that those it keeps live long.
+function tieData(node: Tie): TieData | undefined {
+    const source = node.source?.ref;
+    const target = node.target?.ref;
+    const relation = node.relation?.ref;
+    const read = tiesRead.get(node);
+    if (read && read.source === source && read.target === target && read.relation === relation) return read.data;
+    // A self-tie is an error the checker reports; it counts as a tie statement, the graphs leave it out.
+    const data: TieData | undefined = !source?.name || !target?.name || !relation ? undefined : {
+        source: source.name,
+        target: target.name,
+        relation: relation.name,
+        directed: node.arrow === '->',
+        polarity: (relation.polarity ?? 'positive') as Polarity,
+        weight: integer(node.weight) ?? 1,
+        note: node.note || undefined
+    };
+    tiesRead.set(node, { source, target, relation, data });
+    return data;
+}
+
+function actorData(node: Actor): ActorData {
+    const read = actorsRead.get(node);
+    if (read && read.kind === node.kind?.ref && read.zone === node.zone?.ref && sameInterests(node, read.interests)) return read.data;
+    const data: ActorData = {
+        name: node.name,
+        title: node.title,
+        kind: node.kind?.ref?.name,
+        zone: node.zone?.ref?.name,
+        power: integer(node.power),
+        positions: node.stances.filter(s => s.interest?.ref).map(stance => ({
+            interest: stance.interest.ref!.name,
+            position: (stance.position === 'opposes' ? -1 : 1) * (integer(stance.intensity) ?? 1)
+        })),
+        tags: [...node.tags],
+        description: node.description
+    };
+    actorsRead.set(node, { kind: node.kind?.ref, zone: node.zone?.ref, interests: node.stances.map(stance => stance.interest?.ref), data });
+    return data;
+}
+
+function sameInterests(node: Actor, interests: readonly (Interest | undefined)[]): boolean {
+    if (node.stances.length !== interests.length) return false;
+    for (let i = 0; i < interests.length; i++) if (node.stances[i].interest?.ref !== interests[i]) return false;
+    return true;
+}
+
+/** Where the actor is declared; the same object while it does not move. */
+function locationOf(node: Actor, uri: string): SourceLocation | undefined {
+    const start = node.$cstNode?.range.start;
+    if (!start) return undefined;
+    const read = locationsRead.get(node);
+    if (read && read.uri === uri && read.line === start.line && read.character === start.character) return read;
+    const location = { uri, line: start.line, character: start.character };
+    locationsRead.set(node, location);
+    return location;
+}
 
 function integer(text: string | undefined): number | undefined {
     return text !== undefined && /^[0-9]+$/.test(text) ? Number(text) : undefined;

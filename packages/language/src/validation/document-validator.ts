@@ -5,6 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { UnresolvedReference } from '../references/linker.js';
 import type { TerritoryServices } from '../territory-module.js';
+import type { RelinkPlan } from '../workspace/relink-plans.js';
 import { dropRelinkPlan, relinkPlanOf } from '../workspace/relink-plans.js';
 import type { StatementEdit } from '../workspace/statement-reparse.js';
 import { shiftPosition } from '../workspace/statement-reparse.js';
@@ -14,11 +15,17 @@ import type { TerritoryValidator } from './territory-validator.js';
 /** A document's last diagnostics, kept by top-level statement for the incremental revalidation. */
 interface StoredValidation {
     readonly parseResult: ParseResult;
-    /** The checks' diagnostics on the root and around the statements (before/after checks). */
-    readonly root: Diagnostic[];
-    /** Per statement, in document order: its diagnostics and its workspace signature. */
+    /** Unresolved references. */
+    readonly links: Diagnostic[];
+    /** Per statement: its diagnostics and its workspace signature. */
     readonly statements: Map<AstNode, { diagnostics: Diagnostic[]; signature: string | undefined }>;
+    /** The statements' diagnostics, in document order; taken away while a validation that may change them runs. */
+    inOrder: Diagnostic[] | undefined;
+    /** The territory, zones and dialogues: their checks read other files (parent chains, the reference date). */
+    readonly alwaysChecked: AstNode[];
 }
+
+const ALWAYS_CHECKED = new Set(['Territory', 'Zone', 'Dialogue']);
 
 interface TokenLike {
     image: string;
@@ -48,8 +55,9 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
     /**
      * Validates a document and keeps its diagnostics by statement. A document that another
      * document's change only relinked partially (see `RelinkPlan`) is checked again only where
-     * needed: the statements holding re-resolved references and those whose workspace
-     * signature changed; the others keep their diagnostics.
+     * needed: the statements holding re-resolved references, those an edit parsed again, and
+     * those `TerritoryValidator.statementsToRecheck` names; the others keep their diagnostics.
+     * Nothing here passes over every statement of a document that no edit touched.
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         // Our checks are all 'fast': an update build (built-in and fast) runs them all.
@@ -58,44 +66,81 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
             return super.validateDocument(document, options, cancelToken);
         }
         const plan = relinkPlanOf(document);
+        // Brings the workspace facts up to date while the plan still says what changed (see `TerritoryModelIndex.refresh`).
+        const recheck = plan && this.checks().statementsToRecheck(document);
         const previous = this.stored.get(document);
-        const incremental = plan !== undefined && previous?.parseResult === document.parseResult;
+        const incremental = plan !== undefined && previous?.parseResult === document.parseResult ? previous : undefined;
         const diagnostics: Diagnostic[] = [];
         // Syntax errors are few, and change with statements parsed in place (`reparseStatements`).
         this.processLexingErrors(document.parseResult, diagnostics, options);
         this.processParsingErrors(document.parseResult, diagnostics, options);
-        this.processLinkingErrors(document, diagnostics, options);
+        // No reference resolved again, no statement parsed again: the same unresolved references.
+        const links = incremental && plan!.statements.size === 0 && !plan!.edited ? incremental.links : [];
+        if (links !== incremental?.links) this.processLinkingErrors(document, links, options);
+        diagnostics.push(...links);
         const root: Diagnostic[] = [];
         // Kept and updated in place: rebuilding the map of every statement costs more than the checks skipped.
-        const statements: StoredValidation['statements'] = incremental ? previous.statements : new Map();
-        const checks = this.checks();
-        const rootNode = document.parseResult.value;
+        const statements: StoredValidation['statements'] = incremental ? incremental.statements : new Map();
+        // The statements' entries change in place: if this validation stops half-way, the next rebuilds the list.
+        let inOrder = incremental?.inOrder;
+        if (incremental) incremental.inOrder = undefined;
+        let alwaysChecked = incremental?.alwaysChecked;
+        let complete = false;
+        const rootNode = document.parseResult.value as Model;
         try {
             const accept = this.acceptorInto(root);
             await this.validateAstBefore(rootNode, options, accept, cancelToken);
             for (const check of this.validationRegistry.getChecks(rootNode.$type, options.categories)) await check(rootNode, accept, cancelToken);
-            for (const statement of (rootNode as Model).statements) {
-                const before = incremental ? previous.statements.get(statement) : undefined;
-                const relinked = (plan?.statements.has(statement) ?? false) || checks.readsRelinked(statement);
-                if (before && !relinked && !checks.mayHaveChanged(statement)) continue;
-                const signature = checks.workspaceSignature(statement);
-                const unchanged = before !== undefined && signature !== undefined && before.signature === signature && !relinked;
-                const own = unchanged ? before.diagnostics : await this.validateStatement(statement, options, cancelToken);
-                statements.set(statement, { diagnostics: own, signature });
+            if (incremental) {
+                let changed = plan!.edited;
+                for (const statement of new Set([...plan!.statements, ...incremental.alwaysChecked, ...recheck!])) {
+                    if (rootNode.statements[statement.$containerIndex ?? -1] !== statement) continue; // replaced by an edit
+                    const before = statements.get(statement);
+                    const own = await this.recheck(statement, statements, plan!, options, cancelToken);
+                    changed ||= own !== before?.diagnostics;
+                }
+                if (changed) inOrder = undefined;
+            }
+            if (!inOrder || !alwaysChecked) {
+                inOrder = [];
+                alwaysChecked = [];
+                for (const statement of rootNode.statements) {
+                    if (ALWAYS_CHECKED.has(statement.$type)) alwaysChecked.push(statement);
+                    const own = statements.get(statement)?.diagnostics ?? await this.recheck(statement, statements, plan, options, cancelToken);
+                    for (const diagnostic of own) inOrder.push(diagnostic);
+                }
             }
             await this.validateAstAfter(rootNode, options, accept, cancelToken);
+            complete = true;
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             console.error('An error occurred during validation:', error);
         }
         diagnostics.push(...root);
-        for (const statement of (rootNode as Model).statements) {
-            const own = statements.get(statement)?.diagnostics;
-            if (own) for (const diagnostic of own) diagnostics.push(diagnostic);
-        }
-        this.stored.set(document, { parseResult: document.parseResult, root, statements });
+        if (inOrder) for (const diagnostic of inOrder) diagnostics.push(diagnostic);
+        if (complete) this.stored.set(document, { parseResult: document.parseResult, links, statements, inOrder, alwaysChecked: alwaysChecked! });
+        else this.stored.delete(document);
         dropRelinkPlan(document);
         return diagnostics;
+    }
+
+    /**
+     * The diagnostics of a statement, checked again unless its workspace signature is what it
+     * was and none of its references was resolved again; kept as they were (the same objects,
+     * so publishing can tell) when they come out the same.
+     */
+    private async recheck(statement: AstNode, statements: StoredValidation['statements'], plan: RelinkPlan | undefined,
+        options: ValidationOptions, cancelToken: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const checks = this.checks();
+        const before = statements.get(statement);
+        const relinked = (plan?.statements.has(statement) ?? false) || checks.readsRelinked(statement);
+        const signature = checks.workspaceSignature(statement);
+        let own = before !== undefined && signature !== undefined && before.signature === signature && !relinked
+            ? before.diagnostics
+            : await this.validateStatement(statement, options, cancelToken);
+        if (before && own !== before.diagnostics && sameDiagnostics(before.diagnostics, own)) own = before.diagnostics;
+        statements.set(statement, { diagnostics: own, signature });
+        return own;
     }
 
     /**
@@ -205,6 +250,10 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
 
 function validToken(token: TokenLike | undefined): boolean {
     return !!token && token.startLine !== undefined && !Number.isNaN(token.startLine) && token.startOffset >= 0 && token.image !== '';
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+    return a.length === b.length && a.every((diagnostic, i) => JSON.stringify(diagnostic) === JSON.stringify(b[i]));
 }
 
 function setCode(diagnostic: Diagnostic, code: string): void {

@@ -1,4 +1,4 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils } from 'langium';
 import { keywordOf, ownCstNodes } from '../cst.js';
 import type {
@@ -14,7 +14,7 @@ import {
 } from '@territory/analysis';
 import type { ModelFacts, TerritoryModelIndex } from '../workspace/model-index.js';
 import { declarationsOf } from '../workspace/model-index.js';
-import { wasRelinked } from '../workspace/relink-plans.js';
+import { relinkedStatements, statementOf, wasRelinked } from '../workspace/relink-plans.js';
 import { isCalendarDate, today } from './dates.js';
 import { IssueCodes } from './issue-codes.js';
 
@@ -48,8 +48,12 @@ function issue(code: string, data: Record<string, unknown> = {}): { code: string
 // Properties that hold one value: given twice, the last one silently wins, so we say so.
 const SINGLE_VALUED = new Set(['population', 'asOf', 'description', 'color', 'kind', 'zone', 'power', 'outcome', 'from', 'size', 'layout']);
 
+const NOTHING: ReadonlySet<AstNode> = new Set();
+
 export class TerritoryValidator {
     private readonly modelIndex: TerritoryModelIndex;
+    /** `statementsToRecheck` by document, for one version of the facts. */
+    private recheck?: { version: number; byDocument: Map<LangiumDocument, Set<AstNode>> };
 
     constructor(services: TerritoryServices) {
         this.modelIndex = services.references.ModelIndex;
@@ -101,24 +105,37 @@ export class TerritoryValidator {
     }
 
     /**
-     * Whether the workspace signature of a statement, or what its checks read from other
-     * statements, may have changed since the workspace was last validated. False for most
-     * statements after an edit: they keep their diagnostics without computing their signature.
+     * The statements of `document` whose workspace signature, or what their checks read from
+     * other statements, may have changed since the workspace was last validated (besides the
+     * territory, zones and dialogues, always checked again, and the statements relinked
+     * themselves): those whose facts changed, duplicates and repeated ties (they name each
+     * other's lines, which move), and the ties whose tension check reads an actor whose
+     * stances were resolved again. Found from those few, not by asking every statement.
      */
-    mayHaveChanged(statement: AstNode): boolean {
-        if (this.modelIndex.affectedStatements().has(statement)) return true;
+    statementsToRecheck(document: LangiumDocument): ReadonlySet<AstNode> {
+        const version = this.modelIndex.version();
+        if (this.recheck?.version !== version) this.recheck = { version, byDocument: this.groupStatementsToRecheck() };
+        return this.recheck.byDocument.get(document) ?? NOTHING;
+    }
+
+    private groupStatementsToRecheck(): Map<LangiumDocument, Set<AstNode>> {
         const facts = this.facts();
-        switch (statement.$type) {
-            case 'Territory': case 'Zone': case 'Dialogue': return true;
-            case 'Tie':
-                // The first tie's line may have moved.
-                return facts.repeatedTies.has(statement as Tie) || this.readsRelinked(statement);
-            default: {
-                // Duplicates name each other's lines, which move.
-                const name = (statement as { name?: unknown }).name;
-                return typeof name === 'string' && Array.isArray(facts.declarations.get(name));
-            }
+        const statements = new Set<AstNode>(this.modelIndex.affectedStatements());
+        for (const name of facts.duplicateNames) for (const declaration of declarationsOf(facts, name)) statements.add(statementOf(declaration.node));
+        for (const tie of facts.repeatedTies.keys()) statements.add(tie);
+        for (const statement of relinkedStatements()) {
+            if (statement.$type !== 'Actor') continue;
+            for (const tie of this.modelIndex.tiesOf(statement as Actor)) if (facts.firstPositiveTies.has(tie)) statements.add(tie);
         }
+        const byDocument = new Map<LangiumDocument, Set<AstNode>>();
+        for (const statement of statements) {
+            const document = AstUtils.findRootNode(statement).$document;
+            if (!document) continue;
+            let set = byDocument.get(document);
+            if (!set) byDocument.set(document, set = new Set());
+            set.add(statement);
+        }
+        return byDocument;
     }
 
     private isBuiltin(node: AstNode): boolean {

@@ -19,6 +19,8 @@ export interface RelinkPlan {
     pendingLinks: Reference[];
     /** The top-level statements holding a reference that was resolved again. */
     readonly statements: Set<AstNode>;
+    /** Whether statements were parsed again in place (added, removed or moved; see `planStatementEdit`). */
+    edited: boolean;
 }
 
 const plans = new WeakMap<LangiumDocument, RelinkPlan>();
@@ -28,6 +30,10 @@ const relinked = new Set<AstNode>();
 
 export function wasRelinked(statement: AstNode): boolean {
     return relinked.has(statement);
+}
+
+export function relinkedStatements(): ReadonlySet<AstNode> {
+    return relinked;
 }
 
 export function forgetRelinkedStatements(): void {
@@ -54,11 +60,11 @@ export function planPartialRelink(document: LangiumDocument, changedUris: Readon
     // A changed URI may be a folder (files moved or deleted with it).
     const folders = [...changedUris].map(uri => `${uri}/`);
     const isChanged = (uri: string) => changedUris.has(uri) || folders.some(folder => uri.startsWith(folder));
+    // No declaration came or went (an edit inside a tie, say): no reference to scan.
+    if (!declarationsChanged) return planOf(document);
     const resettable = document.references.every(reference => isReference(reference) && '_ref' in reference && reference.$refNode !== undefined);
     if (!resettable) return undefined; // multi-references are not in this grammar; recovered ones without a node: relink all
     const plan = planOf(document);
-    // No declaration came or went (an edit inside a tie, say): no reference to scan.
-    if (!declarationsChanged) return plan;
     resetReferences(document, plan, reference => {
         // Unresolved ones too: their "did you mean" depends on the names declared.
         if (reference.error !== undefined || removedNodes.has((reference as unknown as { _ref?: unknown })._ref)) return true;
@@ -75,6 +81,7 @@ export function planPartialRelink(document: LangiumDocument, changedUris: Readon
  */
 export function planStatementEdit(document: LangiumDocument, edit: StatementEdit): void {
     const plan = planOf(document);
+    plan.edited = true;
     const removed = (reference: { $refNode?: { astNode: AstNode } }) => edit.removedNodes.has(reference.$refNode!.astNode);
     if (edit.removedStatements.length > 0) {
         document.references = document.references.filter(reference => !removed(reference));
@@ -92,7 +99,7 @@ export function planStatementEdit(document: LangiumDocument, edit: StatementEdit
 
 function planOf(document: LangiumDocument): RelinkPlan {
     let plan = plans.get(document);
-    if (!plan) plans.set(document, plan = { pendingLinks: [], statements: new Set<AstNode>() });
+    if (!plan) plans.set(document, plan = { pendingLinks: [], statements: new Set<AstNode>(), edited: false });
     return plan;
 }
 

@@ -1,0 +1,49 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+const MB = 2 ** 20;
+
+/**
+ * Collects the server's garbage at a moment of its choosing: while a worker thread computes
+ * the first figures of an analysis, the server's thread only waits, and a collection there
+ * costs the editor nothing.
+ *
+ * Why: every edit leaves the statements it replaced and the previous analysis' results in
+ * V8's old generation. Left to itself, V8 lets that generation grow to about four times what
+ * is live before collecting it (a server holding 300 MB of model reached 1.3 GB after some
+ * edits), and the collection, some 250 ms of this thread's time on such a heap, then falls
+ * on whatever runs, often an edit waiting for its diagnostics. Collecting here once the heap
+ * has grown by half keeps it near 1.5 times what is live, and edits never pay for it.
+ */
+export class GarbageCollector {
+    private readonly collect = exposedCollector();
+    /** The heap in use after the last collection, or undefined before the first. */
+    private live: number | undefined;
+
+    constructor(private readonly growth = 1.5, private readonly minimumGrowth = 64 * MB) {}
+
+    /** Collects if the heap grew enough since the last time (the first call always collects: start-up leaves much behind). */
+    collectIfGrown(): boolean {
+        if (!this.collect) return false;
+        const used = getHeapStatistics().used_heap_size;
+        if (this.live !== undefined && used < Math.max(this.live * this.growth, this.live + this.minimumGrowth)) return false;
+        this.collect();
+        this.live = getHeapStatistics().used_heap_size;
+        return true;
+    }
+}
+
+/**
+ * V8's `gc()`, which Node offers only with `--expose-gc`: an editor starts the server without
+ * that flag, and set now, it gives `gc` to contexts made after it. Undefined where that fails
+ * (the server then leaves collections to V8).
+ */
+function exposedCollector(): (() => void) | undefined {
+    try {
+        setFlagsFromString('--expose-gc');
+        const gc: unknown = runInNewContext('gc');
+        return typeof gc === 'function' ? gc as () => void : undefined;
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,18 @@
+import { getHeapStatistics } from 'node:v8';
+import { expect, test } from 'vitest';
+import { GarbageCollector } from '../src/garbage-collector.js';
+
+const MB = 2 ** 20;
+
+test('collects at first, then only once the heap has grown by the given share', () => {
+    const collector = new GarbageCollector(1.5, 16 * MB);
+    expect(collector.collectIfGrown(), 'the first call collects what start-up left').toBe(true);
+    const live = getHeapStatistics().used_heap_size;
+    expect(collector.collectIfGrown(), 'nothing grew').toBe(false);
+    // Garbage kept alive until the next check: well over half the heap and 16 MB.
+    let garbage: number[][] | undefined = Array.from({ length: Math.ceil(live / MB) + 64 }, () => Array.from({ length: MB / 16 }, (_, i) => i + 0.5));
+    expect(garbage.length).toBeGreaterThan(0);
+    garbage = undefined;
+    expect(collector.collectIfGrown(), 'the heap grew by more than half').toBe(true);
+    expect(getHeapStatistics().used_heap_size, 'the garbage is gone').toBeLessThan(live + 32 * MB);
+});

@@ -6,6 +6,7 @@ import type {
 } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { TerritoryGeneratedSharedModule, TerritoryLanguageGeneratedModule } from './generated/module.js';
+import { createTerritoryParser } from './parser/parser.js';
 import { TerritoryTokenBuilder } from './parser/token-builder.js';
 import { TerritoryValueConverter } from './parser/value-converter.js';
 import { TerritoryScopeComputation } from './references/scope-computation.js';
@@ -48,6 +49,7 @@ export type TerritoryServices = LangiumServices & TerritoryAddedServices;
 
 export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices & TerritoryAddedServices> = {
     parser: {
+        LangiumParser: (services) => createTerritoryParser(services),
         TokenBuilder: () => new TerritoryTokenBuilder(),
         ValueConverter: () => new TerritoryValueConverter()
     },

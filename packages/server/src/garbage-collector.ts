@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -17,16 +18,30 @@ const MB = 2 ** 20;
  */
 export class GarbageCollector {
     private readonly collect = exposedCollector();
-    /** The heap in use after the last collection, or undefined before the first. */
+    /** The heap in use after the last full collection (ours or V8's), or undefined before the first. */
     private live: number | undefined;
+    private calls = 0;
 
-    constructor(private readonly growth = 1.5, private readonly minimumGrowth = 64 * MB) {}
+    constructor(private readonly growth = 1.5, private readonly minimumGrowth = 64 * MB) {
+        // V8 collects fully from time to time (several times while the workspace is first read):
+        // that tells what is live as well as a collection of ours.
+        new PerformanceObserver(list => {
+            if (list.getEntries().some(entry => (entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+                this.live = getHeapStatistics().used_heap_size;
+            }
+        }).observe({ entryTypes: ['gc'] });
+    }
 
-    /** Collects if the heap grew enough since the last time (the first call always collects: start-up leaves much behind). */
+    /**
+     * Collects if the heap grew enough since the last full collection. Not on the first call:
+     * the first analysis comes right after the workspace was read, whose garbage would make
+     * its collection the longest, and it is the analysis the user waits for.
+     */
     collectIfGrown(): boolean {
-        if (!this.collect) return false;
+        if (!this.collect || this.calls++ === 0) return false;
         const used = getHeapStatistics().used_heap_size;
-        if (this.live !== undefined && used < Math.max(this.live * this.growth, this.live + this.minimumGrowth)) return false;
+        this.live ??= used;
+        if (used < Math.max(this.live * this.growth, this.live + this.minimumGrowth)) return false;
         this.collect();
         this.live = getHeapStatistics().used_heap_size;
         return true;

@@ -40,6 +40,16 @@ export function registerValidationChecks(services: TerritoryServices): void {
 
 type NamedNode = AstNode & { name: string };
 
+/** An actor's position on an interest (its last stance on it: +intensity supports, −intensity opposes), if it takes one. */
+function positionOn(actor: Actor, interest: Interest): number | undefined {
+    for (let i = actor.stances.length - 1; i >= 0; i--) {
+        const stance = actor.stances[i];
+        if (stance.interest?.ref !== interest) continue;
+        return (stance.position === 'opposes' ? -1 : 1) * (/^[0-9]+$/.test(stance.intensity ?? '') ? Number(stance.intensity) : 1);
+    }
+    return undefined;
+}
+
 /** Options of a diagnostic: its issue code in `code` and in `data.code`, plus data for quick fixes. */
 function issue(code: string, data: Record<string, unknown> = {}): { code: string; data: Record<string, unknown> } {
     return { code, data: { code, ...data } };
@@ -297,20 +307,21 @@ export class TerritoryValidator {
 
     /** A tie between actors whose positions diverge more than they converge (MACTOR 2DAA > 2CAA). */
     private checkTension(tie: Tie, source: Actor, target: Actor, accept: ValidationAcceptor): void {
-        const positions = (actor: Actor) => new Map(actor.stances.filter(s => s.interest?.ref).map(stance =>
-            [stance.interest.ref!, (stance.position === 'opposes' ? -1 : 1) * (/^[0-9]+$/.test(stance.intensity ?? '') ? Number(stance.intensity) : 1)]));
-        const theirs = positions(target);
+        // Over the stances themselves, not maps of them: this runs for every tie on opening a
+        // workspace. An interest held twice counts once, with its last stance.
         let convergence = 0;
         let divergence = 0;
         const divergent: string[] = [];
-        for (const [interest, position] of positions(source)) {
-            const other = theirs.get(interest);
-            if (other === undefined) continue;
-            const agreement = positionAgreement(position, other);
+        source.stances.forEach((stance, index) => {
+            const interest = stance.interest?.ref;
+            if (!interest || source.stances.findIndex(other => other.interest?.ref === interest) !== index) return;
+            const other = positionOn(target, interest);
+            if (other === undefined) return;
+            const agreement = positionAgreement(positionOn(source, interest)!, other);
             convergence += agreement.convergence;
             divergence += agreement.divergence;
             if (agreement.divergence > 0) divergent.push(interest.name);
-        }
+        });
         if (divergence > convergence) {
             accept('hint', `Tension: '${source.name}' and '${target.name}' are tied but diverge on ${divergent.join(', ')} (divergence ${divergence} > convergence ${convergence}).`,
                 { node: tie, ...issue(IssueCodes.Tension) });

@@ -74,8 +74,8 @@ export class TerritoryModelIndex {
     private facts: MutableFacts = emptyFacts(this.declarations);
     /** By document URI: the root the contributions were read from, and each statement's contribution. */
     private readonly contributions = new Map<string, { root: AstNode; statements: Map<AstNode, Contribution> }>();
-    /** Each actor's ties (either end). */
-    private readonly tiesByActor = new Map<Actor, Set<Tie>>();
+    /** Each actor's ties (either end); made the first time they are asked for (rarely needed). */
+    private tiesByActor: Map<Actor, Set<Tie>> | undefined;
     /** Ties by key (endpoints, relation, direction), and positive or neutral ties by pair, in workspace order. */
     private readonly tiesByKey = new OrderedMultiMap<number, Tie>();
     private readonly positiveTiesByPair = new OrderedMultiMap<number, Tie>();
@@ -138,6 +138,12 @@ export class TerritoryModelIndex {
     /** The ties of an actor, at either end. */
     tiesOf(actor: Actor): ReadonlySet<Tie> {
         if (this.stale) this.refresh();
+        if (!this.tiesByActor) {
+            this.tiesByActor = new Map();
+            for (const { statements } of this.contributions.values()) {
+                for (const [statement, contribution] of statements) if (contribution.tie) addTie(this.tiesByActor, contribution.tie, statement as Tie);
+            }
+        }
         return this.tiesByActor.get(actor) ?? NO_TIES;
     }
 
@@ -198,7 +204,7 @@ export class TerritoryModelIndex {
         this.declarations = new OrderedMultiMap();
         this.facts = emptyFacts(this.declarations);
         this.contributions.clear();
-        this.tiesByActor.clear();
+        this.tiesByActor = undefined;
         this.tiesByKey.clear();
         this.positiveTiesByPair.clear();
         this.actorIds = new WeakMap();
@@ -221,9 +227,15 @@ export class TerritoryModelIndex {
 
     private contributionOf(statement: AstNode, generation: number): Contribution {
         const declared: Array<readonly [string, AstNode]> = [];
-        for (const node of declaredElements(statement)) {
-            const name = (node as { name?: unknown }).name;
-            if (typeof name === 'string' && name) declared.push([name, node]);
+        if (statement.$type === 'Zone' || statement.$type === 'Territory') {
+            for (const node of declaredElements(statement)) {
+                const name = (node as { name?: unknown }).name;
+                if (typeof name === 'string' && name) declared.push([name, node]);
+            }
+        } else {
+            // Without the generator: this runs for every statement of the workspace on opening it.
+            const name = (statement as { name?: unknown }).name;
+            if (typeof name === 'string' && name) declared.push([name, statement]);
         }
         // `$type` rather than the reflection's `isTie`…: these types have no subtypes, and
         // this runs for every statement of a changed file.
@@ -253,18 +265,13 @@ export class TerritoryModelIndex {
         const facts = this.facts;
         for (const [name, node] of contribution.declared) {
             this.declarations.add(name, node);
-            this.affect(this.declarations.all(name));
+            if (this.tracking) this.affect(this.declarations.all(name));
         }
         if (statement.$type === Territory.$type) insertInOrder(facts.territories, statement as Territory);
         const tie = contribution.tie;
         if (tie) {
             this.countTie(tie, 1);
-            for (const actor of [tie.source, tie.target]) {
-                if (!actor) continue;
-                let ties = this.tiesByActor.get(actor);
-                if (!ties) this.tiesByActor.set(actor, ties = new Set());
-                ties.add(statement as Tie);
-            }
+            if (this.tiesByActor) addTie(this.tiesByActor, tie, statement as Tie);
             if (tie.key !== undefined) this.changeTies(this.tiesByKey, tie.key, statement as Tie, 1);
             if (tie.pair !== undefined && !tie.negative) this.changeTies(this.positiveTiesByPair, tie.pair, statement as Tie, 1);
         }
@@ -275,17 +282,19 @@ export class TerritoryModelIndex {
         const facts = this.facts;
         for (const [name, node] of contribution.declared) {
             this.declarations.remove(name, node);
-            this.affect(this.declarations.all(name));
+            if (this.tracking) this.affect(this.declarations.all(name));
         }
         if (statement.$type === Territory.$type) remove(facts.territories, statement as Territory);
         const tie = contribution.tie;
         if (tie) {
             this.countTie(tie, -1);
-            for (const actor of [tie.source, tie.target]) {
-                const ties = actor && this.tiesByActor.get(actor);
-                if (!ties) continue;
-                ties.delete(statement as Tie);
-                if (ties.size === 0) this.tiesByActor.delete(actor!);
+            if (this.tiesByActor) {
+                for (const actor of tie.source === tie.target ? [tie.source] : [tie.source, tie.target]) {
+                    const ties = actor && this.tiesByActor.get(actor);
+                    if (!ties) continue;
+                    ties.delete(statement as Tie);
+                    if (ties.size === 0) this.tiesByActor.delete(actor!);
+                }
             }
             if (tie.key !== undefined) this.changeTies(this.tiesByKey, tie.key, statement as Tie, -1);
             if (tie.pair !== undefined && !tie.negative) this.changeTies(this.positiveTiesByPair, tie.pair, statement as Tie, -1);
@@ -298,11 +307,13 @@ export class TerritoryModelIndex {
     }
 
     private countTie(tie: TieContribution, delta: number): void {
-        const { source, target, negative } = tie;
-        for (const counts of negative ? [this.facts.tieCount, this.facts.negativeTieCount] : [this.facts.tieCount]) {
-            if (source) this.count(counts, source, delta);
-            if (target && target !== source) this.count(counts, target, delta);
-        }
+        this.countEnds(this.facts.tieCount, tie, delta);
+        if (tie.negative) this.countEnds(this.facts.negativeTieCount, tie, delta);
+    }
+
+    private countEnds(counts: Map<Actor, number>, { source, target }: TieContribution, delta: number): void {
+        if (source) this.count(counts, source, delta);
+        if (target && target !== source) this.count(counts, target, delta);
     }
 
     private count<T extends AstNode>(counts: Map<T, number>, key: T, delta: number): void {
@@ -318,20 +329,24 @@ export class TerritoryModelIndex {
     private changeTies(ties: OrderedMultiMap<number, Tie>, key: number, tie: Tie, delta: 1 | -1): void {
         const firstBefore = ties.first(key);
         if (delta === 1) ties.add(key, tie); else ties.remove(key, tie);
-        const list = ties.all(key);
-        if (firstBefore) this.affect([firstBefore]);
-        this.affect(list);
+        const first = ties.first(key);
+        if (this.tracking) {
+            if (firstBefore) this.affected.add(statementOf(firstBefore));
+            this.affect(ties.all(key));
+        }
         if (ties === this.positiveTiesByPair) {
             if (delta === -1) this.facts.firstPositiveTies.delete(tie);
-            if (firstBefore !== list[0]) {
+            if (firstBefore !== first) {
                 if (firstBefore) this.facts.firstPositiveTies.delete(firstBefore);
-                if (list[0]) this.facts.firstPositiveTies.add(list[0]);
+                if (first) this.facts.firstPositiveTies.add(first);
             }
             return;
         }
         const repeated = this.facts.repeatedTies;
         if (delta === -1) repeated.delete(tie);
-        if (list[0]) repeated.delete(list[0]);
+        if (first) repeated.delete(first);
+        if (!ties.repeated.has(key)) return;
+        const list = ties.all(key);
         for (let i = 1; i < list.length; i++) repeated.set(list[i], list[0]);
     }
 }
@@ -409,6 +424,15 @@ function emptyFacts(declarations: OrderedMultiMap<string, AstNode>): MutableFact
 }
 
 const NO_TIES: ReadonlySet<Tie> = new Set();
+
+function addTie(tiesByActor: Map<Actor, Set<Tie>>, { source, target }: TieContribution, tie: Tie): void {
+    for (const actor of source === target ? [source] : [source, target]) {
+        if (!actor) continue;
+        let ties = tiesByActor.get(actor);
+        if (!ties) tiesByActor.set(actor, ties = new Set());
+        ties.add(tie);
+    }
+}
 
 // Actor ids below 2^21, relation ids below 2^10: pair, relation and direction fit in a double's 53 bits.
 const ACTOR_SPACE = 2 ** 21;

@@ -12,6 +12,7 @@ import { TerritoryValueConverter } from './parser/value-converter.js';
 import { TerritoryScopeComputation } from './references/scope-computation.js';
 import { TerritoryLinker } from './references/linker.js';
 import { TerritoryScopeProvider } from './references/scope-provider.js';
+import { TerritoryAstNodeDescriptionProvider } from './references/node-descriptions.js';
 import { TerritoryDocumentBuilder } from './workspace/document-builder.js';
 import { TerritoryWorkspaceManager } from './workspace/workspace-manager.js';
 import { TerritoryModelIndex } from './workspace/model-index.js';
@@ -60,6 +61,7 @@ export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices &
         ModelIndex: (services) => new TerritoryModelIndex(services)
     },
     workspace: {
+        AstNodeDescriptionProvider: (services) => new TerritoryAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: (services) => new TerritoryReferenceDescriptionProvider(services)
     },
     analysis: {

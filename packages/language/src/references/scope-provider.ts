@@ -1,10 +1,11 @@
-import type { AstNodeDescription, LangiumCoreServices, ReferenceInfo, Scope } from 'langium';
-import { DefaultScopeProvider, MapScope } from 'langium';
+import type { AstNodeDescription, IndexManager, LangiumCoreServices, ReferenceInfo, Scope, Stream } from 'langium';
+import { DefaultScopeProvider, MapScope, stream } from 'langium';
+import { TerritoryIndexManager } from '../workspace/index-manager.js';
 
 /**
  * The global scope resolves a name declared twice to its first declaration in workspace
- * order (the index lists symbols in that order; Langium's map scope keeps the last one it
- * is given, so it is given them in reverse).
+ * order. Names are looked up in the index's map of every exported name
+ * (`TerritoryIndexManager.firstNamed`), kept up to date file by file.
  */
 export class TerritoryScopeProvider extends DefaultScopeProvider {
     constructor(services: LangiumCoreServices) {
@@ -12,9 +13,34 @@ export class TerritoryScopeProvider extends DefaultScopeProvider {
     }
 
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
-        return this.globalScopeCache.get(referenceType, () => {
-            const descriptions: AstNodeDescription[] = this.indexManager.allElements(referenceType).toArray().reverse();
-            return new MapScope(descriptions);
-        });
+        return this.globalScopeCache.get(referenceType, () => new WorkspaceScope(this.indexManager, referenceType));
+    }
+}
+
+/** The names of one type across the workspace, each resolved to its first declaration in workspace order. */
+class WorkspaceScope implements Scope {
+    private all?: MapScope;
+
+    constructor(private readonly indexManager: IndexManager, private readonly type: string) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        if (this.indexManager instanceof TerritoryIndexManager) return this.indexManager.firstNamed(name, this.type);
+        return this.allElements().getElement(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        const found = this.getElement(name);
+        return stream(found ? [found] : []);
+    }
+
+    /** For completion: each name once. */
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.allElements().getAllElements();
+    }
+
+    private allElements(): MapScope {
+        // Langium's map scope keeps the last description it is given for a name: given in reverse, the first.
+        this.all ??= new MapScope(this.indexManager.allElements(this.type).toArray().reverse());
+        return this.all;
     }
 }

@@ -82,7 +82,10 @@ export function planPartialRelink(document: LangiumDocument, changedUris: Readon
 export function planStatementEdit(document: LangiumDocument, edit: StatementEdit): void {
     const plan = planOf(document);
     plan.edited = true;
-    const removed = (reference: { $refNode?: { astNode: AstNode } }) => edit.removedNodes.has(reference.$refNode!.astNode);
+    // The removed statements' own references, to look up (a reference's node climbs to its AST node: slower over a whole file).
+    const gone = new Set<unknown>();
+    for (const node of edit.removedNodes) for (const info of AstUtils.streamReferences(node)) gone.add(info.reference);
+    const removed = (reference: unknown) => gone.has(reference);
     if (edit.removedStatements.length > 0) {
         document.references = document.references.filter(reference => !removed(reference));
         plan.pendingLinks = plan.pendingLinks.filter(reference => !removed(reference));

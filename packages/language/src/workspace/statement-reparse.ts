@@ -62,10 +62,8 @@ export function reparseStatements(document: LangiumDocument, text: string, parse
 
     // The changed region: [prefix, oldText.length - suffix) became [prefix, text.length - suffix).
     const limit = Math.min(oldText.length, text.length);
-    let prefix = 0;
-    while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const prefix = longestMatch(limit, length => oldText.substring(0, length) === text.substring(0, length));
+    const suffix = longestMatch(limit - prefix, length => oldText.substring(oldText.length - length) === text.substring(text.length - length));
     const offsetDelta = text.length - oldText.length;
     // A comment or long text closed by the edit may start anywhere before it, unclosed until
     // now; one opened by it may reach anywhere after it.
@@ -166,7 +164,7 @@ function splice(document: LangiumDocument, { text, slice, sliceStart, before, af
         (child as { container?: CstNode }).container = root;
         visitCst(child, node => translateNode(node, sliceStart, start));
     }
-    for (let i = to; i < content.length; i++) visitCst(content[i], node => shiftNode(node, shift));
+    for (let i = to; i < content.length; i++) shiftTree(content[i], shift);
     content.splice(from, to - from, ...inserted);
     (root as unknown as { _text: string })._text = text;
     clearRangeCache(root);
@@ -293,13 +291,29 @@ function clearRangeCache(node: CstNode): void {
     if ('_rangeCache' in node) (node as { _rangeCache?: unknown })._rangeCache = undefined;
 }
 
-function shiftNode(node: CstNode, shift: PositionShift): void {
-    if (!isLeaf(node)) return clearRangeCache(node);
-    node._offset += shift.offsetDelta;
-    if (node._startLine === shift.fromLine) node._startColumn += shift.columnDelta;
-    if (node._endLine === shift.fromLine) node._endColumn += shift.columnDelta;
-    node._startLine += shift.lineDelta;
-    node._endLine += shift.lineDelta;
+/**
+ * Moves a CST node and everything in it by `shift`. This runs over every node after the edit
+ * (some 100,000 when a province file is edited near its top), so it is a plain loop over the
+ * nodes' own fields: composite nodes hold `content` and a cached range, leaves their positions.
+ */
+function shiftTree(node: CstNode, shift: PositionShift): void {
+    const { offsetDelta, lineDelta, columnDelta, fromLine } = shift;
+    const stack: CstNode[] = [node];
+    while (stack.length > 0) {
+        const current = stack.pop()!;
+        const content = (current as { content?: CstNode[] }).content;
+        if (content !== undefined) {
+            (current as { _rangeCache?: unknown })._rangeCache = undefined;
+            for (let i = 0; i < content.length; i++) stack.push(content[i]);
+            continue;
+        }
+        const leaf = current as CstNode & LeafPositions;
+        leaf._offset += offsetDelta;
+        if (leaf._startLine === fromLine) leaf._startColumn += columnDelta;
+        if (leaf._endLine === fromLine) leaf._endColumn += columnDelta;
+        leaf._startLine += lineDelta;
+        leaf._endLine += lineDelta;
+    }
 }
 
 /** From the slice's positions (it starts at line 0, column 0) to the document's. */
@@ -328,6 +342,21 @@ function topLevelChild(node: CstNode): CstNode {
     let current = node;
     while (current.container && current.container.container) current = current.container;
     return current;
+}
+
+/**
+ * The greatest length up to `max` that `matches` (which holds up to some length and fails
+ * beyond): a binary search. Comparing whole substrings is native code; comparing a province
+ * file character by character in a loop took 4 to 12 ms per keystroke.
+ */
+function longestMatch(max: number, matches: (length: number) => boolean): number {
+    let low = 0;
+    let high = max;
+    while (low < high) {
+        const middle = (low + high + 1) >>> 1;
+        if (matches(middle)) low = middle; else high = middle - 1;
+    }
+    return low;
 }
 
 /**

@@ -171,7 +171,10 @@ class Session {
         this.client.notify('textDocument/didOpen', { textDocument: { uri: this.uri(name), languageId: 'territory', version: 1, text: this.texts.get(name) } });
     }
 
-    /** Replaces line `line` of `name` with `text` (an incremental change). */
+    /**
+     * Replaces line `line` of `name` with `text` (an incremental change); returns when it was
+     * sent (after the harness's own copy of the text is updated: that is not the server's time).
+     */
     editLine(name, line, text) {
         const lines = this.texts.get(name).split('\n');
         const old = lines[line];
@@ -179,10 +182,12 @@ class Session {
         this.texts.set(name, lines.join('\n'));
         const version = this.versions.get(name) + 1;
         this.versions.set(name, version);
+        const sent = performance.now();
         this.client.notify('textDocument/didChange', {
             textDocument: { uri: this.uri(name), version },
             contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: old.length } }, text }]
         });
+        return sent;
     }
 
     /** Resolves when every file in `names` has had diagnostics published after `since`; returns the time of the last. */
@@ -304,8 +309,7 @@ async function measureEdits(session, texts, rename, count, settleMs) {
     const base = lines[tieLine].replace(/ \d+$/, '');
     const noName = [];
     for (let i = 0; i < count; i++) {
-        const since = performance.now();
-        session.editLine(file, tieLine, `${base} ${1 + (i % 5)}${i % 2 ? '' : ' '}`);
+        const since = session.editLine(file, tieLine, `${base} ${1 + (i % 5)}${i % 2 ? '' : ' '}`);
         const at = await session.diagnosticsAfter([file], since, 120_000);
         noName.push(at - since);
         await settle(session, settleMs);
@@ -315,17 +319,15 @@ async function measureEdits(session, texts, rename, count, settleMs) {
     let brokenSeen = false;
     const declaration = session.texts.get(rename.file).split('\n')[rename.line];
     for (let i = 0; i < count; i++) {
-        const since = performance.now();
         const newName = i % 2 === 0 ? `${rename.actor}X` : rename.actor;
-        session.editLine(rename.file, rename.line, declaration.replace(`actor ${rename.actor} `, `actor ${newName} `));
+        const since = session.editLine(rename.file, rename.line, declaration.replace(`actor ${rename.actor} `, `actor ${newName} `));
         const at = await session.diagnosticsAfter([rename.file, ...rename.others], since, 300_000);
         renameMs.push(at - since);
         if (i % 2 === 0 && rename.others.some(o => (session.diagnostics.get(session.uri(o))?.errors ?? 0) > 0)) brokenSeen = true;
         await settle(session, settleMs);
     }
     if (count % 2 === 1) { // leave the actor with its own name (the ego view and the previews refer to it)
-        const since = performance.now();
-        session.editLine(rename.file, rename.line, declaration);
+        const since = session.editLine(rename.file, rename.line, declaration);
         await session.diagnosticsAfter([rename.file, ...rename.others], since, 300_000);
         await settle(session, settleMs);
     }

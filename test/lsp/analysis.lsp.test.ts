@@ -138,5 +138,21 @@ describe('the analysis in the editor, over LSP', () => {
         expect(ends.at(-1)).toBe(`done: ${n + 1} actors`);
         expect(s.progress.filter(p => p.value.kind === 'begin').every(p => p.value.title === 'Territory analysis')).toBe(true);
     }, 90_000);
-});
 
+    test('a file sent again with the same text is not analysed again; a changed one is', async () => {
+        const s = await open(MODEL);
+        const ends = () => s.progress.filter(p => p.value.kind === 'end').map(p => p.value.message);
+        await eventually(() => (ends().some(message => message?.startsWith('done')) ? true : undefined), 30_000, 'the first analysis');
+        const change = async (version: number, text: string) => {
+            const before = ends().length;
+            await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri('ties.territory'), version }, contentChanges: [{ text }] });
+            return eventually(() => ends().slice(before).find(message => message !== 'cancelled by a newer edit'), 30_000, 'the next analysis');
+        };
+        expect(await change(2, MODEL['ties.territory']), 'the same text').toBe('unchanged');
+        const added = `${MODEL['ties.territory']}tie Lone -- Hub trust\n`;
+        expect(await change(3, added), 'a tie more').toBe('done: 5 actors');
+        expect(await change(4, added), 'the same text again').toBe('unchanged');
+        const result = await s.connection.sendRequest('territory/analysis', {}) as Record<string, any>;
+        expect(result.actors.Lone.degree).toBe(1);
+    }, 60_000);
+});

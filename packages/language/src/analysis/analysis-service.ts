@@ -78,7 +78,10 @@ export class TerritoryAnalysisService {
         });
         // Only a language server analyses after every build; the CLI and tests call `analyze` themselves.
         if (this.connection) {
-            services.shared.workspace.DocumentBuilder.onUpdate(() => this.cancelRunning());
+            // An update that changes nothing (a file opened as it is on disk) leaves the analysis be.
+            services.shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
+                if (changed.length + deleted.length > 0) this.cancelRunning();
+            });
             services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => { void this.schedule(); });
         }
     }

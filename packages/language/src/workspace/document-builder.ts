@@ -30,6 +30,9 @@ export class TerritoryDocumentBuilder extends DefaultDocumentBuilder {
      * changed.
      */
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        changed = changed.filter(uri => !this.sameText(uri));
+        // Nothing changed: only a build that was interrupted goes on.
+        if (changed.length === 0 && deleted.length === 0) return super.update(changed, deleted, cancelToken);
         const removedNodes = new Set<AstNode>();
         let namesDeclared = false;
         for (const uri of changed) {
@@ -66,6 +69,22 @@ export class TerritoryDocumentBuilder extends DefaultDocumentBuilder {
         } finally {
             this.editedInPlace.clear();
         }
+    }
+
+    /**
+     * Whether a changed document is in fact parsed from the text its editor now has: a file
+     * opened in the editor as it is on disk. The editor reports it as changed (it opens the file
+     * while the workspace is being read, or after): it keeps its build, bound to the editor's
+     * text, instead of being parsed again and relinked with every other document.
+     */
+    private sameText(uri: URI): boolean {
+        const key = uri.toString();
+        const document = this.langiumDocuments.getDocument(uri);
+        const textDocument = this.textDocuments?.get(key);
+        if (!document || !textDocument || document.state < DocumentState.Parsed) return false;
+        if (document.parseResult.value.$cstNode?.root.fullText !== textDocument.getText()) return false;
+        if (document.textDocument !== textDocument) Object.defineProperty(document, 'textDocument', { value: textDocument });
+        return true;
     }
 
     /**

@@ -94,7 +94,9 @@ export class TerritoryModelIndex {
         this.documents = services.shared.workspace.LangiumDocuments;
         const builder = services.shared.workspace.DocumentBuilder;
         // Stale after any change, and again once references are resolved: hover may ask in between.
-        builder.onUpdate(() => { this.stale = true; });
+        builder.onUpdate((changed, deleted) => {
+            if (changed.length + deleted.length > 0) this.stale = true;
+        });
         builder.onBuildPhase(DocumentState.Linked, () => { this.stale = true; });
         builder.onBuildPhase(DocumentState.Validated, () => this.affected.clear());
     }

@@ -6,6 +6,7 @@ export * from './analysis/model-from-documents.js';
 export { IssueCodes, ISSUE_DESCRIPTIONS } from './validation/issue-codes.js';
 export { isCalendarDate, today } from './validation/dates.js';
 export { parentOf, relationDirection } from './validation/territory-validator.js';
+export { sameDiagnostics } from './validation/document-validator.js';
 export type { ModelFacts, Declaration } from './workspace/model-index.js';
 export * from './analysis/analysis-service.js';
 export * from './analysis/analysis-runner.js';

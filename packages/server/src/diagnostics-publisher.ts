@@ -1,5 +1,6 @@
 import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { sameDiagnostics } from '@territory/language';
 
 /**
  * Publishes a document's diagnostics only when they changed or its text did. After an edit,
@@ -18,7 +19,3 @@ export function publishChangedDiagnosticsOnly(connection: Connection, shared: La
     };
 }
 
-/** Kept diagnostics are the same objects; the others (syntax, links, whole-file checks) are few. */
-function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-    return a.length === b.length && a.every((diagnostic, i) => diagnostic === b[i] || JSON.stringify(diagnostic) === JSON.stringify(b[i]));
-}

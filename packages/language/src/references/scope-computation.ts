@@ -34,12 +34,8 @@ export class TerritoryScopeComputation extends DefaultScopeComputation {
         for (let i = 0; i < statements.length; i++) {
             if (i % 1000 === 0) await interruptAndCheck(cancelToken);
             const statement = statements[i];
-            if (statement.$type === 'Zone' || statement.$type === 'Territory') {
-                for (const node of declaredElements(statement)) exportNode(node);
-            } else {
-                exportNode(statement);
-                if (statement.$type === Dialogue.$type) (statement as Dialogue).commitments.forEach(exportNode);
-            }
+            declaredElements(statement).forEach(exportNode);
+            if (statement.$type === Dialogue.$type) (statement as Dialogue).commitments.forEach(exportNode);
         }
         return exports;
     }

@@ -1,6 +1,6 @@
-import type { AstNodeDescription, IndexManager, LangiumCoreServices, ReferenceInfo, Scope, Stream } from 'langium';
+import type { AstNodeDescription, LangiumCoreServices, ReferenceInfo, Scope, Stream } from 'langium';
 import { DefaultScopeProvider, MapScope, stream } from 'langium';
-import { TerritoryIndexManager } from '../workspace/index-manager.js';
+import type { TerritoryIndexManager } from '../workspace/index-manager.js';
 
 /**
  * The global scope resolves a name declared twice to its first declaration in workspace
@@ -13,7 +13,8 @@ export class TerritoryScopeProvider extends DefaultScopeProvider {
     }
 
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
-        return this.globalScopeCache.get(referenceType, () => new WorkspaceScope(this.indexManager, referenceType));
+        // The shared module's index manager (territory-module.ts).
+        return this.globalScopeCache.get(referenceType, () => new WorkspaceScope(this.indexManager as TerritoryIndexManager, referenceType));
     }
 }
 
@@ -21,11 +22,10 @@ export class TerritoryScopeProvider extends DefaultScopeProvider {
 class WorkspaceScope implements Scope {
     private all?: MapScope;
 
-    constructor(private readonly indexManager: IndexManager, private readonly type: string) {}
+    constructor(private readonly indexManager: TerritoryIndexManager, private readonly type: string) {}
 
     getElement(name: string): AstNodeDescription | undefined {
-        if (this.indexManager instanceof TerritoryIndexManager) return this.indexManager.firstNamed(name, this.type);
-        return this.allElements().getElement(name);
+        return this.indexManager.firstNamed(name, this.type);
     }
 
     getElements(name: string): Stream<AstNodeDescription> {

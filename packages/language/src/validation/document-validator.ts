@@ -252,8 +252,9 @@ function validToken(token: TokenLike | undefined): boolean {
     return !!token && token.startLine !== undefined && !Number.isNaN(token.startLine) && token.startOffset >= 0 && token.image !== '';
 }
 
-function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-    return a.length === b.length && a.every((diagnostic, i) => JSON.stringify(diagnostic) === JSON.stringify(b[i]));
+/** Whether two lists hold the same diagnostics: kept ones are the same objects, the others are compared by value. */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+    return a.length === b.length && a.every((diagnostic, i) => diagnostic === b[i] || JSON.stringify(diagnostic) === JSON.stringify(b[i]));
 }
 
 function setCode(diagnostic: Diagnostic, code: string): void {

@@ -1,10 +1,11 @@
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import { AstUtils, DocumentState } from 'langium';
-import type { Interest, Model, Relation, Zone } from '../generated/ast.js';
-import { Actor, isInterest, isTerritory, isZone, Territory, Tie } from '../generated/ast.js';
+import type { Interest, Model, Relation } from '../generated/ast.js';
+import { Actor, isInterest, Territory, Tie, Zone } from '../generated/ast.js';
 import type { TerritoryServices } from '../territory-module.js';
 import { isPreludeUri } from '../prelude.js';
 import { compareDocumentUris } from './document-order.js';
+import { OrderedMultiMap } from './ordered-multi-map.js';
 import { relinkPlanOf, statementOf } from './relink-plans.js';
 
 /** A named declaration, as the workspace-wide checks see it. */
@@ -70,15 +71,15 @@ interface TieContribution {
 export class TerritoryModelIndex {
     private readonly documents: LangiumDocuments;
     /** Declarations by name, in workspace order: the facts' `declarations` are its map. */
-    private declarations = new OrderedMultiMap<string, AstNode>();
+    private declarations = new OrderedMultiMap<string, AstNode>(compareInWorkspace);
     private facts: MutableFacts = emptyFacts(this.declarations);
     /** By document URI: the root the contributions were read from, and each statement's contribution. */
     private readonly contributions = new Map<string, { root: AstNode; statements: Map<AstNode, Contribution> }>();
     /** Each actor's ties (either end); made the first time they are asked for (rarely needed). */
     private tiesByActor: Map<Actor, Set<Tie>> | undefined;
     /** Ties by key (endpoints, relation, direction), and positive or neutral ties by pair, in workspace order. */
-    private readonly tiesByKey = new OrderedMultiMap<number, Tie>();
-    private readonly positiveTiesByPair = new OrderedMultiMap<number, Tie>();
+    private readonly tiesByKey = new OrderedMultiMap<number, Tie>(compareInWorkspace);
+    private readonly positiveTiesByPair = new OrderedMultiMap<number, Tie>(compareInWorkspace);
     /** Whether to note the affected statements: not on the first refresh, where every statement is checked anyway. */
     private tracking = false;
     /** Ids of actor and relation nodes, in order of first sight, for number keys (cheaper than strings). */
@@ -203,7 +204,7 @@ export class TerritoryModelIndex {
     }
 
     private reset(): void {
-        this.declarations = new OrderedMultiMap();
+        this.declarations = new OrderedMultiMap<string, AstNode>(compareInWorkspace);
         this.facts = emptyFacts(this.declarations);
         this.contributions.clear();
         this.tiesByActor = undefined;
@@ -229,15 +230,9 @@ export class TerritoryModelIndex {
 
     private contributionOf(statement: AstNode, generation: number): Contribution {
         const declared: Array<readonly [string, AstNode]> = [];
-        if (statement.$type === 'Zone' || statement.$type === 'Territory') {
-            for (const node of declaredElements(statement)) {
-                const name = (node as { name?: unknown }).name;
-                if (typeof name === 'string' && name) declared.push([name, node]);
-            }
-        } else {
-            // Without the generator: this runs for every statement of the workspace on opening it.
-            const name = (statement as { name?: unknown }).name;
-            if (typeof name === 'string' && name) declared.push([name, statement]);
+        for (const node of declaredElements(statement)) {
+            const name = (node as { name?: unknown }).name;
+            if (typeof name === 'string' && name) declared.push([name, node]);
         }
         // `$type` rather than the reflection's `isTie`…: these types have no subtypes, and
         // this runs for every statement of a changed file.
@@ -353,47 +348,6 @@ export class TerritoryModelIndex {
     }
 }
 
-/** Values by key in workspace order; a key's only value is kept as itself (most keys have one), more in an array. */
-class OrderedMultiMap<K, V extends AstNode> {
-    readonly map = new Map<K, V | V[]>();
-    /** The keys with more than one value. */
-    readonly repeated = new Set<K>();
-
-    clear(): void {
-        this.map.clear();
-        this.repeated.clear();
-    }
-
-    first(key: K): V | undefined {
-        const found = this.map.get(key);
-        return Array.isArray(found) ? found[0] : found;
-    }
-
-    all(key: K): readonly V[] {
-        const found = this.map.get(key);
-        return found === undefined ? [] : Array.isArray(found) ? found : [found as V];
-    }
-
-    add(key: K, value: V): void {
-        const found = this.map.get(key);
-        if (found === undefined) return void this.map.set(key, value);
-        const list = Array.isArray(found) ? found : [found as V];
-        insertInOrder(list, value);
-        this.map.set(key, list);
-        this.repeated.add(key);
-    }
-
-    remove(key: K, value: V): void {
-        const found = this.map.get(key);
-        if (found === value) return void this.map.delete(key);
-        if (!Array.isArray(found)) return;
-        remove(found, value);
-        if (found.length > 1) return;
-        this.repeated.delete(key);
-        if (found.length === 1) this.map.set(key, found[0]); else this.map.delete(key);
-    }
-}
-
 /** Whether the statement still contributes what it did: the same node, its references resolved to the same nodes. */
 function unchanged(before: Contribution, statement: AstNode): boolean {
     if (before.tie) {
@@ -466,16 +420,19 @@ function remove<T>(list: T[], item: T): void {
     if (at >= 0) list.splice(at, 1);
 }
 
-/** A statement and the zones nested in it: the elements that can carry a global name. */
-export function* declaredElements(statement: AstNode): Generator<AstNode> {
-    yield statement;
-    if (isZone(statement) || isTerritory(statement)) {
-        const zones = function* (children: readonly Zone[]): Generator<AstNode> {
-            for (const zone of children) {
-                yield zone;
-                yield* zones(zone.zones);
-            }
-        };
-        yield* zones(statement.zones);
-    }
+/**
+ * A statement and the zones nested in it: the elements that can carry a global name. Most
+ * statements are only themselves (this runs for every statement on opening a workspace).
+ */
+export function declaredElements(statement: AstNode): readonly AstNode[] {
+    if (statement.$type !== Zone.$type && statement.$type !== Territory.$type) return [statement];
+    const found: AstNode[] = [statement];
+    const visit = (zones: readonly Zone[]) => {
+        for (const zone of zones) {
+            found.push(zone);
+            visit(zone.zones);
+        }
+    };
+    visit((statement as Zone | Territory).zones);
+    return found;
 }

@@ -57,11 +57,11 @@ export function dropRelinkPlan(document: LangiumDocument): void {
  * undefined when the document cannot be relinked partially and needs Langium's full relink.
  */
 export function planPartialRelink(document: LangiumDocument, changedUris: ReadonlySet<string>, removedNodes: ReadonlySet<unknown>, declarationsChanged: boolean): RelinkPlan | undefined {
+    // No declaration came or went (an edit inside a tie, say): no reference to scan.
+    if (!declarationsChanged) return planOf(document);
     // A changed URI may be a folder (files moved or deleted with it).
     const folders = [...changedUris].map(uri => `${uri}/`);
     const isChanged = (uri: string) => changedUris.has(uri) || folders.some(folder => uri.startsWith(folder));
-    // No declaration came or went (an edit inside a tie, say): no reference to scan.
-    if (!declarationsChanged) return planOf(document);
     const resettable = document.references.every(reference => isReference(reference) && '_ref' in reference && reference.$refNode !== undefined);
     if (!resettable) return undefined; // multi-references are not in this grammar; recovered ones without a node: relink all
     const plan = planOf(document);

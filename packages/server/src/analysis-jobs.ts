@@ -1,6 +1,6 @@
 import type { CompactGraph, GlobalFigures, StructuralFigures, TerritoryGraphs, TerritoryModel, WireModel } from '@territory/analysis';
 import {
-    buildGraphs, decodeModel, encodeModel, globalFigures, pathMetrics, sampledBetweenness, splitSources, structuralFigures
+    buildGraphs, decodeModel, globalFigures, pathMetrics, sampledBetweenness, splitSources, structuralFigures
 } from '@territory/analysis';
 
 /**
@@ -11,7 +11,6 @@ import {
  * then split by sources over the threads, whose partial sums add up.
  */
 export type AnalysisJob =
-    | { kind: 'warm-up' }
     | { kind: 'structure'; model: WireModel }
     /** The global figures of the model of the thread's last 'structure' job. */
     | { kind: 'global' }
@@ -38,19 +37,13 @@ export interface PathsReply {
     closeness: Float64Array;
 }
 
-type Reply = StructureReply | GlobalReply | EstimateReply | PathsReply | Record<string, never>;
+type Reply = StructureReply | GlobalReply | EstimateReply | PathsReply;
 
 /** What a 'structure' job leaves for the 'global' job after it. */
 let pending: { model: TerritoryModel; graphs: TerritoryGraphs; rStar: Float64Array } | undefined;
 
 export function runAnalysisJob(job: AnalysisJob): { reply: Reply; transfer: ArrayBuffer[] } {
     switch (job.kind) {
-        case 'warm-up': {
-            // The first analysis of a large model otherwise runs in cold, unoptimised code.
-            runAnalysisJob({ kind: 'structure', model: encodeModel(warmUpModel()) });
-            runAnalysisJob({ kind: 'global' });
-            return { reply: {}, transfer: [] };
-        }
         case 'structure': {
             const model = decodeModel(job.model);
             const graphs = buildGraphs(model);
@@ -73,30 +66,4 @@ export function runAnalysisJob(job: AnalysisJob): { reply: Reply; transfer: Arra
             return { reply: { betweenness, closeness }, transfer: [betweenness.buffer as ArrayBuffer, closeness.buffer as ArrayBuffer] };
         }
     }
-}
-
-/** 2,000 actors on a ring with chords, in 10 zones, with stances on 8 interests: every code path of the key figures. */
-function warmUpModel(): TerritoryModel {
-    const n = 2000;
-    const name = (i: number) => `A${String(i).padStart(4, '0')}`;
-    const interests = Array.from({ length: 8 }, (_, i) => `I${i}`);
-    return {
-        asOf: '2026-01-01',
-        actors: Array.from({ length: n }, (_, i) => ({
-            name: name(i),
-            zone: `Z${i % 10}`,
-            power: i % 6,
-            positions: [0, 1, 2].map(k => ({ interest: interests[(i * (k + 3)) % 8], position: ((i + k) % 3 === 0 ? -1 : 1) * (1 + ((i + k) % 4)) })),
-            tags: []
-        })).sort((a, b) => (a.name < b.name ? -1 : 1)),
-        ties: Array.from({ length: 2 * n }, (_, t) => {
-            const i = t >> 1;
-            const j = t % 2 === 0 ? (i + 1) % n : (i * 7 + 3) % n;
-            return { source: name(i), target: name(j), relation: t % 5 === 0 ? 'conflict' : 'trust', directed: t % 3 === 0, polarity: t % 5 === 0 ? 'negative' : 'positive', weight: 1 + (t % 5) };
-        }),
-        interests: interests.map(interest => ({ name: interest })),
-        workshops: [],
-        dialogues: [],
-        places: Array.from({ length: 10 }, (_, z) => ({ name: `Z${z}` }))
-    };
 }

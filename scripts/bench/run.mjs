@@ -281,14 +281,21 @@ async function warmSession(dir, texts) {
 const ALL_KEY_FIGURES = /actors: betweenness, closeness$/;
 
 /**
- * Waits the debounce, then until the analysis the last edit triggered has left the main
- * thread: ended, or reported all its key figures (the path metrics then run in worker
- * threads and block nothing; the structural figures come earlier, but the server's thread
- * still has the communities' and pairs' objects to make after them), or `maxMs`.
+ * Waits for the analysis the edit sent at `since` triggers to begin (after the debounce;
+ * at most two seconds more), then until it has left the main thread: ended, or reported all
+ * its key figures (the path metrics then run in worker threads and block nothing; the
+ * structural figures come earlier, but the server's thread still has the communities' and
+ * pairs' objects to make after them), or `maxMs`. Until 29 November it looked for a running
+ * analysis once, right after the debounce: an analysis whose progress had not begun yet was
+ * missed, and at XL the next edit then waited behind that analysis' start.
  */
-async function settle(session, maxMs) {
+async function settle(session, since, maxMs) {
     const until = performance.now() + maxMs;
-    await sleep(DEBOUNCE_MS + 50);
+    try {
+        await session.progressAfter(since, p => p.kind === 'begin', DEBOUNCE_MS + 2000, 'the analysis an edit triggers');
+    } catch {
+        return; // no analysis (the edit changed nothing it reads)
+    }
     const mainThreadBusy = () => {
         const open = new Map();
         for (const p of session.progress) {
@@ -312,7 +319,7 @@ async function measureEdits(session, texts, rename, count, settleMs) {
         const since = session.editLine(file, tieLine, `${base} ${1 + (i % 5)}${i % 2 ? '' : ' '}`);
         const at = await session.diagnosticsAfter([file], since, 120_000);
         noName.push(at - since);
-        await settle(session, settleMs);
+        await settle(session, since, settleMs);
     }
     // Rename of an actor in its declaration: the declaring file and every referencing file must be re-published.
     const renameMs = [];
@@ -324,12 +331,12 @@ async function measureEdits(session, texts, rename, count, settleMs) {
         const at = await session.diagnosticsAfter([rename.file, ...rename.others], since, 300_000);
         renameMs.push(at - since);
         if (i % 2 === 0 && rename.others.some(o => (session.diagnostics.get(session.uri(o))?.errors ?? 0) > 0)) brokenSeen = true;
-        await settle(session, settleMs);
+        await settle(session, since, settleMs);
     }
     if (count % 2 === 1) { // leave the actor with its own name (the ego view and the previews refer to it)
         const since = session.editLine(rename.file, rename.line, declaration);
         await session.diagnosticsAfter([rename.file, ...rename.others], since, 300_000);
-        await settle(session, settleMs);
+        await settle(session, since, settleMs);
     }
     return { noName, renameMs, brokenSeen };
 }
@@ -381,7 +388,7 @@ async function measureRequests(session, texts, count) {
                 busy[kind].push(ms);
             }
         }
-        await settle(session, 600_000);
+        await settle(session, since, 600_000);
     }
     return { idle, busy };
 }

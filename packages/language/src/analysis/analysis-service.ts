@@ -5,7 +5,7 @@ import { Cancellation, DocumentState, isOperationCancelled, OperationCancelled }
 import type { Connection, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver';
 import { Emitter, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver';
 import type { TerritoryServices } from '../territory-module.js';
-import { modelFromDocuments } from './model-from-documents.js';
+import { modelFromDocumentsInterruptibly } from './model-from-documents.js';
 import type { AnalysisRunner, BetweennessEstimate } from './analysis-runner.js';
 
 export interface AnalysisSettings {
@@ -196,7 +196,7 @@ export class TerritoryAnalysisService {
                 this.publishUnchanged(generation);
                 return;
             }
-            const model = modelFromDocuments(documents);
+            const model = await modelFromDocumentsInterruptibly(documents, source.token);
             progress?.report(`${model.actors.length} actors: key figures`);
             const current = () => !source.token.isCancellationRequested && generation === this.generation;
             let partial: AnalysisResult | undefined;

@@ -1,4 +1,5 @@
-import type { LangiumDocument } from 'langium';
+import type { Cancellation, LangiumDocument } from 'langium';
+import { interruptAndCheck } from 'langium';
 import type {
     ActorData, DialogueData, InterestData, PlaceData, Polarity, SourceLocation, TerritoryModel, TieData, WorkshopData
 } from '@territory/analysis';
@@ -15,6 +16,29 @@ import { isCalendarDate, today } from '../validation/dates.js';
  * analysis works on what is well-defined).
  */
 export function modelFromDocuments(documents: Iterable<LangiumDocument>): TerritoryModel {
+    const reading = readModel(documents);
+    for (;;) {
+        const step = reading.next();
+        if (step.done) return step.value;
+    }
+}
+
+/**
+ * The same, giving the event loop a turn between files (the language server's thread: an edit
+ * typed while the analysis starts is read at once, and cancels it). At 50,000 actors, reading
+ * the model takes 0.2 s of that thread.
+ */
+export async function modelFromDocumentsInterruptibly(documents: Iterable<LangiumDocument>, cancel: Cancellation.CancellationToken): Promise<TerritoryModel> {
+    const reading = readModel(documents);
+    for (;;) {
+        await interruptAndCheck(cancel);
+        const step = reading.next();
+        if (step.done) return step.value;
+    }
+}
+
+/** Reads the model, pausing (`yield`) after each file and before sorting. */
+function* readModel(documents: Iterable<LangiumDocument>): Generator<void, TerritoryModel> {
     const actors: ActorData[] = [];
     const ties: TieData[] = [];
     const interests: InterestData[] = [];
@@ -81,6 +105,7 @@ export function modelFromDocuments(documents: Iterable<LangiumDocument>): Territ
                 });
             }
         }
+        yield;
     }
     return {
         asOf: asOf ?? today(),

@@ -16,3 +16,15 @@ test('collects only once the heap has grown by the given share', () => {
     expect(collector.collectIfGrown(), 'the heap grew by more than half').toBe(true);
     expect(getHeapStatistics().used_heap_size, 'the garbage is gone').toBeLessThan(live + 32 * MB);
 });
+
+test('leaves a large heap to V8: a collection would hold the thread too long', () => {
+    const live = getHeapStatistics().used_heap_size;
+    // The same growth as above, with a bound below what is live.
+    const collector = new GarbageCollector(1.5, 16 * MB, live / 2);
+    collector.collectIfGrown();
+    expect(collector.collectIfGrown(), 'nothing grew').toBe(false);
+    let garbage: number[][] | undefined = Array.from({ length: Math.ceil(live / MB) + 64 }, () => Array.from({ length: MB / 16 }, (_, i) => i + 0.5));
+    expect(garbage.length).toBeGreaterThan(0);
+    garbage = undefined;
+    expect(collector.collectIfGrown(), 'more is live than the bound').toBe(false);
+});

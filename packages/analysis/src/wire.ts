@@ -32,22 +32,6 @@ export interface WireModel {
 const POLARITIES: readonly Polarity[] = ['positive', 'neutral', 'negative'];
 
 export function encodeModel(model: TerritoryModel): WireModel {
-    const encoding = encodeModelInSteps(model);
-    for (;;) {
-        const step = encoding.next();
-        if (step.done) return step.value;
-    }
-}
-
-/** Ties encoded between two pauses of `encodeModelInSteps`. */
-const TIES_PER_STEP = 50_000;
-
-/**
- * `encodeModel`, pausing (`yield`) after the actors and after every 50,000 ties: the language
- * server gives its event loop a turn at each pause (encoding 50,000 actors and 250,000 ties
- * takes 0.1 s of its thread).
- */
-export function* encodeModelInSteps(model: TerritoryModel): Generator<void, WireModel> {
     const strings: string[] = [];
     const ids = new Map<string, number>();
     const id = (name: string) => {
@@ -79,15 +63,13 @@ export function* encodeModelInSteps(model: TerritoryModel): Generator<void, Wire
     const tieRelation = new Int32Array(ties.length);
     const tieFlags = new Uint8Array(ties.length);
     const tieWeight = new Float64Array(ties.length);
-    for (let t = 0; t < ties.length; t++) {
-        if (t % TIES_PER_STEP === 0) yield;
-        const tie = ties[t];
+    ties.forEach((tie, t) => {
         tieSource[t] = id(tie.source);
         tieTarget[t] = id(tie.target);
         tieRelation[t] = id(tie.relation);
         tieFlags[t] = (tie.directed ? 1 : 0) | (POLARITIES.indexOf(tie.polarity) << 1);
         tieWeight[t] = tie.weight;
-    }
+    });
     return {
         asOf: model.asOf,
         strings,

@@ -33,7 +33,6 @@ type Op =
     | { readonly kind: 'repeat'; readonly body: Op; readonly atLeastOnce: boolean; readonly atMostOnce: boolean; decision: Decision };
 
 interface Rule {
-    readonly grammarRule: GrammarAST.ParserRule;
     /** The AST type it creates; undefined for a datatype rule (which gives a value). */
     readonly type: string | undefined;
     body: Op;
@@ -75,7 +74,6 @@ class GrammarParser implements PredictiveParser {
     private readonly linker: Linker;
     private readonly reflection: AstReflection;
     private readonly tokenBuilder: TokenBuilder;
-    private readonly defaults = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
 
     constructor(services: LangiumCoreServices, readonly scanner: Scanner) {
         this.converter = services.parser.ValueConverter;
@@ -111,16 +109,8 @@ class GrammarParser implements PredictiveParser {
             : this.linker.buildReference(node, assignment.feature, refNode, refText);
     }
 
-    /** What `assignMandatoryProperties` gives a node of this type: its properties' default values. */
-    defaultsOf(type: string): ReadonlyArray<readonly [string, unknown]> {
-        let defaults = this.defaults.get(type);
-        if (!defaults) {
-            defaults = Object.values(this.reflection.getTypeMetaData(type).properties)
-                .filter(property => property.defaultValue !== undefined)
-                .map(property => [property.name, property.defaultValue] as const);
-            this.defaults.set(type, defaults);
-        }
-        return defaults;
+    assignDefaults(node: AstNode): void {
+        AstUtils.assignMandatoryProperties(this.reflection, node);
     }
 }
 
@@ -148,9 +138,9 @@ class Run {
         this.nodes.pop();
         node.$cstNode = this.root;
         if (this.root.content.length > 0) this.root.content = this.root.content.slice();
-        this.assignDefaults(node);
+        this.parser.assignDefaults(node as unknown as AstNode);
         this.root.astNode = node as unknown as AstNode;
-        this.placeComments(this.scanned.comments.count);
+        this.placeComments(Infinity);
         return node as unknown as AstNode;
     }
 
@@ -193,7 +183,7 @@ class Run {
     private consume(op: Extract<Op, { kind: 'token' }>): void {
         const t = this.next++;
         const tokens = this.scanned.tokens;
-        if (this.scanned.commentsBefore[t] > this.commentsPlaced) this.placeComments(this.scanned.commentsBefore[t]);
+        this.placeComments(tokens.start[t]);
         const leaf = new LeafCstNodeImpl(tokens.start[t], tokens.end[t] - tokens.start[t], tokens.startLine[t], tokens.startColumn[t],
             tokens.endLine[t], tokens.endColumn[t], this.parser.scanner.tokenTypes[op.token], false);
         leaf.grammarSource = op.element;
@@ -224,7 +214,7 @@ class Run {
             result = this.parser.convert(this.values.pop()!, composite);
         } else {
             node.$cstNode = composite;
-            this.assignDefaults(node);
+            this.parser.assignDefaults(node as unknown as AstNode);
             result = node;
         }
         if (op.assignment) {
@@ -271,29 +261,23 @@ class Run {
         }
     }
 
-    private assignDefaults(node: Record<string, unknown>): void {
-        for (const [name, value] of this.parser.defaultsOf(node.$type as string)) {
-            if (node[name] === undefined) node[name] = copyDefault(value);
-        }
-    }
-
     private append(child: CompositeCstNodeImpl | LeafCstNodeImpl): void {
         const parent = this.composites[this.composites.length - 1];
         child.container = parent;
         parent.content.push(child);
     }
 
-    /** Places the comments before `until` as `CstNodeBuilder.addHiddenNodes` does. */
-    private placeComments(until: number): void {
+    /** Places the comments not placed yet that start before `offset`, as `CstNodeBuilder.addHiddenNodes` does. */
+    private placeComments(offset: number): void {
         const comments = this.scanned.comments;
+        if (this.commentsPlaced === comments.count || comments.start[this.commentsPlaced] >= offset) return;
         const leaves: LeafCstNodeImpl[] = [];
-        for (let c = this.commentsPlaced; c < until; c++) {
+        for (; this.commentsPlaced < comments.count && comments.start[this.commentsPlaced] < offset; this.commentsPlaced++) {
+            const c = this.commentsPlaced;
             leaves.push(new LeafCstNodeImpl(comments.start[c], comments.end[c] - comments.start[c], comments.startLine[c], comments.startColumn[c],
                 comments.endLine[c], comments.endColumn[c], this.parser.scanner.commentTypes[comments.kind[c]], true));
         }
-        this.commentsPlaced = until;
-        if (leaves.length === 0) return;
-        let current: CompositeCstNodeImpl = this.composites[this.composites.length - 1] ?? this.root;
+        let current: CompositeCstNodeImpl = this.composites[this.composites.length - 1];
         if (current.content.length > 0) {
             for (const leaf of leaves) leaf.container = current;
             current.content.push(...leaves);
@@ -314,10 +298,6 @@ class Run {
         for (const leaf of leaves) leaf.container = this.root;
         this.root.content.splice(0, 0, ...leaves);
     }
-}
-
-function copyDefault(value: unknown): unknown {
-    return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 /** Turns the grammar's rules into ops and their LL(2) decisions. */
@@ -347,7 +327,7 @@ class GrammarCompiler {
         if (rule) return rule;
         if (grammarRule.fragment || grammarRule.parameters.length > 0) throw new Unsupported(`rule ${grammarRule.name}`);
         const type = GrammarUtils.isDataTypeRule(grammarRule) ? undefined : GrammarUtils.getTypeName(grammarRule);
-        rule = { grammarRule, type, body: undefined as unknown as Op };
+        rule = { type, body: undefined as unknown as Op };
         this.rules.set(grammarRule, rule);
         rule.body = this.element(grammarRule.definition);
         return rule;

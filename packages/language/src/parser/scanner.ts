@@ -74,8 +74,6 @@ export interface ScannedText {
     readonly tokens: TokenTable;
     /** The comments, in order: Langium's hidden tokens. */
     readonly comments: TokenTable;
-    /** For each token, how many comments start before it. */
-    readonly commentsBefore: Int32Array;
 }
 
 export interface Scanner {
@@ -95,8 +93,8 @@ export interface Scanner {
 
 const enum Char {
     Tab = 9, LineFeed = 10, VerticalTab = 11, FormFeed = 12, CarriageReturn = 13, Space = 32,
-    Quote = 34, Star = 42, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57,
-    Colon = 58, Semicolon = 59, Greater = 62, Backslash = 92, Underscore = 95, OpenBrace = 123, CloseBrace = 125
+    Quote = 34, Star = 42, Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Greater = 62,
+    Backslash = 92, Underscore = 95
 }
 
 const isDigit = (c: number) => c >= Char.Zero && c <= Char.Nine;
@@ -145,7 +143,6 @@ export function createScanner(definition: TokenVocabulary): Scanner | undefined 
         const length = text.length;
         const tokens = new TokenTable(Math.max(16, length >> 3));
         const comments = new TokenTable(16);
-        let commentsBefore = new Int32Array(tokens.kind.length);
         let line = 0;
         let lineStart = 0;
         let pos = 0;
@@ -178,14 +175,6 @@ export function createScanner(definition: TokenVocabulary): Scanner | undefined 
         };
         const push = (table: TokenTable, kind: number, start: number, startLine: number, startColumn: number) => {
             table.push(kind, start, pos, startLine, startColumn, line, pos - lineStart);
-            if (table === tokens) {
-                if (commentsBefore.length < tokens.kind.length) {
-                    const grown = new Int32Array(tokens.kind.length);
-                    grown.set(commentsBefore);
-                    commentsBefore = grown;
-                }
-                commentsBefore[tokens.count - 1] = comments.count;
-            }
         };
         while (pos < length) {
             const c = text.charCodeAt(pos);
@@ -284,7 +273,7 @@ export function createScanner(definition: TokenVocabulary): Scanner | undefined 
             push(tokens, punctuationKind, start, startLine, startColumn);
         }
         push(tokens, EOF, pos, line, pos - lineStart);
-        return { tokens, comments, commentsBefore };
+        return { tokens, comments };
     }
 
     const commentTypes = [tokenTypes[EOF], (definition as Record<string, TokenType>).ML_COMMENT, (definition as Record<string, TokenType>).SL_COMMENT];

@@ -18,6 +18,8 @@ import type { SociometricStatus } from './metrics/status.js';
 import { sociometricStatus } from './metrics/status.js';
 import type { Bridge, SynergyOpportunity, Tension } from './suggestions.js';
 import { asBridge, asTension, withIntroducers } from './suggestions.js';
+import type { Steps } from './steps.js';
+import { ACTORS_PER_STEP, runSteps } from './steps.js';
 
 /** Per-actor figures (`actors.<Name>` of shared/spec/analysis.md). */
 export interface ActorMetrics {
@@ -287,8 +289,14 @@ export function hasKeyFigures(result: AnalysisResult | StructuralResult): result
 
 /** The first stage's figures, as the editor shows them. */
 export function structuralResult(names: readonly string[], s: StructuralFigures): StructuralResult {
+    return runSteps(structuralResultInSteps(names, s));
+}
+
+/** `structuralResult` in steps (`Steps`) of `ACTORS_PER_STEP` actors. */
+export function* structuralResultInSteps(names: readonly string[], s: StructuralFigures): Steps<StructuralResult> {
     const actors: Record<string, StructuralActorMetrics> = {};
     for (let i = 0; i < names.length; i++) {
+        if (i > 0 && i % ACTORS_PER_STEP === 0) yield;
         const name = names[i];
         actors[name] = {
             degree: s.degree[i],
@@ -316,8 +324,14 @@ export function structuralResult(names: readonly string[], s: StructuralFigures)
 
 /** The key figures of both stages: the result without the path metrics (`complete: false`). */
 export function keyFiguresResult(names: readonly string[], structure: StructuralResult, global: GlobalFigures): AnalysisResult {
+    return runSteps(keyFiguresResultInSteps(names, structure, global));
+}
+
+/** `keyFiguresResult` in steps (`Steps`) of `ACTORS_PER_STEP` actors. */
+export function* keyFiguresResultInSteps(names: readonly string[], structure: StructuralResult, global: GlobalFigures): Steps<AnalysisResult> {
     const actors: Record<string, ActorMetrics> = {};
     for (let i = 0; i < names.length; i++) {
+        if (i > 0 && i % ACTORS_PER_STEP === 0) yield;
         const name = names[i];
         // In the contract's order of fields.
         const { degree, inDegree, outDegree, strength, betweenness, closeness, clustering, constraint, ...rest } = structure.actors[name];
@@ -360,14 +374,21 @@ export function keyFiguresResult(names: readonly string[], structure: Structural
 
 /** Completes a partial result with the path metrics. */
 export function withPathMetrics(partial: AnalysisResult, names: readonly string[], figures: PathFigures): AnalysisResult {
+    return runSteps(withPathMetricsInSteps(partial, names, figures));
+}
+
+/** `withPathMetrics` in steps (`Steps`) of `ACTORS_PER_STEP` actors. */
+export function* withPathMetricsInSteps(partial: AnalysisResult, names: readonly string[], figures: PathFigures): Steps<AnalysisResult> {
     const actors: Record<string, ActorMetrics> = {};
-    names.forEach((name, i) => {
+    for (let i = 0; i < names.length; i++) {
+        if (i > 0 && i % ACTORS_PER_STEP === 0) yield;
+        const name = names[i];
         actors[name] = {
             ...partial.actors[name],
             betweenness: round(figures.betweenness[i]),
             closeness: round(figures.closeness[i])
         };
-    });
+    }
     return { ...partial, complete: true, actors };
 }
 

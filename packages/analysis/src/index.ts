@@ -3,6 +3,7 @@ export * from './vocabulary.js';
 export * from './graphs.js';
 export * from './analyze.js';
 export * from './wire.js';
+export * from './steps.js';
 export type { PairConvergence, InterestMobilisation } from './convergence.js';
 export { positionAgreement } from './convergence.js';
 export type { SynergyOpportunity, Tension, Bridge } from './suggestions.js';

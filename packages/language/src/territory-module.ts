@@ -17,6 +17,7 @@ import { TerritoryDocumentBuilder } from './workspace/document-builder.js';
 import { TerritoryWorkspaceManager } from './workspace/workspace-manager.js';
 import { TerritoryModelIndex } from './workspace/model-index.js';
 import { TerritoryIndexManager, TerritoryReferenceDescriptionProvider } from './workspace/index-manager.js';
+import { RequestsFirstLock } from './workspace/requests-first-lock.js';
 import { TerritoryDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks, TerritoryValidator } from './validation/territory-validator.js';
 import { TerritoryHoverProvider } from './lsp/hover-provider.js';
@@ -90,7 +91,8 @@ export const TerritorySharedModule: Module<LangiumSharedServices, PartialLangium
     workspace: {
         DocumentBuilder: (services) => new TerritoryDocumentBuilder(services),
         IndexManager: (services) => new TerritoryIndexManager(services),
-        WorkspaceManager: (services) => new TerritoryWorkspaceManager(services)
+        WorkspaceManager: (services) => new TerritoryWorkspaceManager(services),
+        WorkspaceLock: () => new RequestsFirstLock()
     }
 };
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Cancellation, isOperationCancelled } from 'langium';
+import { Cancellation, interruptAndCheck, isOperationCancelled } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { modelFromDocuments, modelFromDocumentsInterruptibly } from '../src/analysis/model-from-documents.js';
 import { createWorkspace } from './helpers.js';
@@ -11,7 +11,7 @@ const files = Object.fromEntries(fs.readdirSync(oriental).filter(f => f.endsWith
 describe('reading the model while the editor may type', () => {
     test('gives the model read in one go', async () => {
         const documents = Object.values(await createWorkspace().build(files));
-        const model = await modelFromDocumentsInterruptibly(documents, new Cancellation.CancellationTokenSource().token);
+        const model = await modelFromDocumentsInterruptibly(documents, () => interruptAndCheck(Cancellation.CancellationToken.None));
         expect(model.actors.length).toBeGreaterThan(50);
         expect(model).toEqual(modelFromDocuments(documents));
     });
@@ -20,7 +20,7 @@ describe('reading the model while the editor may type', () => {
         const documents = Object.values(await createWorkspace().build(files));
         const edit = new Cancellation.CancellationTokenSource();
         edit.cancel();
-        const reading = modelFromDocumentsInterruptibly(documents, edit.token);
+        const reading = modelFromDocumentsInterruptibly(documents, () => interruptAndCheck(edit.token));
         await expect(reading).rejects.toSatisfy(isOperationCancelled);
     });
 });

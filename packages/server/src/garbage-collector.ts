@@ -22,7 +22,7 @@ export class GarbageCollector {
     private live: number | undefined;
     private calls = 0;
 
-    constructor(private readonly growth = 1.5, private readonly minimumGrowth = 64 * MB, private readonly maximumLive = 1024 * MB) {
+    constructor(private readonly growth = 1.5, private readonly minimumGrowth = 64 * MB, private readonly maximumInUse = 1024 * MB) {
         // V8 collects fully from time to time (several times while the workspace is first read):
         // that tells what is live as well as a collection of ours.
         new PerformanceObserver(list => {
@@ -36,16 +36,17 @@ export class GarbageCollector {
      * Collects if the heap grew enough since the last full collection. Not on the first call:
      * the first analysis comes right after the workspace was read, whose garbage would make
      * its collection the longest, and it is the analysis the user waits for. Not when more than
-     * `maximumLive` is live: a collection then takes the thread 0.7–1 s (50,000 actors, 1.3 GB
+     * `maximumInUse` is in use: a collection then takes the thread 0.7–1 s (50,000 actors, 1.3 GB
      * live), long enough for a request typed meanwhile to notice, while V8, whose heap limit is
      * then near, grows the heap little (2.33 GB at most over 30 analyses left to V8, 2.18 GB
-     * with ours).
+     * with ours). The heap in use, not `live`, decides: `live` may date from a collection while
+     * the workspace was still being read, when less was live.
      */
     collectIfGrown(): boolean {
         if (!this.collect || this.calls++ === 0) return false;
         const used = getHeapStatistics().used_heap_size;
+        if (used > this.maximumInUse) return false;
         this.live ??= used;
-        if (this.live > this.maximumLive) return false;
         if (used < Math.max(this.live * this.growth, this.live + this.minimumGrowth)) return false;
         this.collect();
         this.live = getHeapStatistics().used_heap_size;

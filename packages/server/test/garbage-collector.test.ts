@@ -19,12 +19,12 @@ test('collects only once the heap has grown by the given share', () => {
 
 test('leaves a large heap to V8: a collection would hold the thread too long', () => {
     const live = getHeapStatistics().used_heap_size;
-    // The same growth as above, with a bound below what is live.
+    // The same growth as above, with a bound below what is in use.
     const collector = new GarbageCollector(1.5, 16 * MB, live / 2);
     collector.collectIfGrown();
     expect(collector.collectIfGrown(), 'nothing grew').toBe(false);
     let garbage: number[][] | undefined = Array.from({ length: Math.ceil(live / MB) + 64 }, () => Array.from({ length: MB / 16 }, (_, i) => i + 0.5));
     expect(garbage.length).toBeGreaterThan(0);
     garbage = undefined;
-    expect(collector.collectIfGrown(), 'more is live than the bound').toBe(false);
+    expect(collector.collectIfGrown(), 'more is in use than the bound').toBe(false);
 });

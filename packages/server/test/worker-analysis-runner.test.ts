@@ -5,7 +5,7 @@ import type { AnalysisResult, StructuralResult, TerritoryModel } from '@territor
 import { analyze } from '@territory/analysis';
 import type { BetweennessEstimate } from '@territory/language';
 import { modelFromDocuments } from '@territory/language';
-import { Cancellation, isOperationCancelled } from 'langium';
+import { Cancellation, interruptAndCheck, isOperationCancelled } from 'langium';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadModel } from '../../cli/src/load-model.js';
 // @ts-expect-error: a plain JavaScript script, without type declarations
@@ -48,11 +48,12 @@ async function runStages(runner: WorkerAnalysisRunner, of: TerritoryModel) {
         structure: partial => { stages.push('structure'); structure = partial; },
         keyFigures: partial => { stages.push('key figures'); keyFigures = partial; },
         betweennessEstimate: sampled => { stages.push('estimate'); estimate = sampled; }
-    });
+    }, pauseUntil(Cancellation.CancellationToken.None));
     return { stages, structure, keyFigures, estimate, result };
 }
 
 const ignore = { structure: () => undefined, keyFigures: () => undefined, betweennessEstimate: () => undefined };
+const pauseUntil = (cancel: Cancellation.CancellationToken) => () => interruptAndCheck(cancel);
 
 describe('the analysis in worker threads', () => {
     test('reports the structural figures, then the key figures, then exactly what the in-process analysis gives', async () => {
@@ -98,9 +99,9 @@ describe('the analysis in worker threads', () => {
     test('a cancelled analysis rejects, and the next one runs on fresh threads', async () => {
         const runner = new WorkerAnalysisRunner(0, WORKER);
         const source = new Cancellation.CancellationTokenSource();
-        const cancelled = runner.analyze(model, source.token, { ...ignore, keyFigures: () => source.cancel() });
+        const cancelled = runner.analyze(model, source.token, { ...ignore, keyFigures: () => source.cancel() }, pauseUntil(source.token));
         await expect(cancelled).rejects.toSatisfy(isOperationCancelled);
-        const result = await runner.analyze(model, Cancellation.CancellationToken.None, ignore);
+        const result = await runner.analyze(model, Cancellation.CancellationToken.None, ignore, pauseUntil(Cancellation.CancellationToken.None));
         expect(result.complete).toBe(true);
         runner.stop();
     });
@@ -108,7 +109,7 @@ describe('the analysis in worker threads', () => {
     test('an analysis cancelled after its structural figures rejects, and the next one starts from its own model', async () => {
         const runner = new WorkerAnalysisRunner(0, WORKER);
         const source = new Cancellation.CancellationTokenSource();
-        const cancelled = runner.analyze(ring, source.token, { ...ignore, structure: () => source.cancel() });
+        const cancelled = runner.analyze(ring, source.token, { ...ignore, structure: () => source.cancel() }, pauseUntil(source.token));
         await expect(cancelled).rejects.toSatisfy(isOperationCancelled);
         const { stages, result } = await runStages(runner, model);
         expect(stages).toEqual(['structure', 'key figures']);

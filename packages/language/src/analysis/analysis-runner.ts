@@ -25,12 +25,19 @@ export interface AnalysisStages {
 }
 
 /**
+ * What a runner awaits between its steps on the calling thread: resolves when it may go on,
+ * rejects with `OperationCancelled` once the analysis is cancelled. The analysis service's
+ * pause lets the editor's requests go first (`RequestsFirstLock`).
+ */
+export type Pause = () => Promise<void>;
+
+/**
  * Runs the analysis of a model. The language server replaces this in-process runner with
  * one that uses worker threads, so that large models never block the thread that answers
  * completion and hover.
  */
 export interface AnalysisRunner {
-    analyze(model: TerritoryModel, cancel: Cancellation.CancellationToken, stages: AnalysisStages): Promise<AnalysisResult>;
+    analyze(model: TerritoryModel, cancel: Cancellation.CancellationToken, stages: AnalysisStages, pause: Pause): Promise<AnalysisResult>;
 }
 
 /**

@@ -39,7 +39,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
         if (model.actors.length < this.threshold) return this.inProcess.analyze(model, cancel, stages);
         const [first, second] = this.threads;
         const names = model.actors.map(actor => actor.name);
-        // What this thread does runs in steps of about 10 ms, with a pause before each: the
+        // What this thread does runs in steps of a few milliseconds, with a pause before each: the
         // editor's requests go first, and an edit typed meanwhile cancels this analysis. At
         // 50,000 actors, encoding the model takes 0.12 s, making the objects of each stage's
         // figures 0.1 s; at 15,500, a collection of garbage 0.3 s.
@@ -50,12 +50,13 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
         // This thread has nothing to do until the structural figures come back (see `GarbageCollector`).
         this.garbage.collectIfGrown();
         const { structure, graph } = await structureJob;
-        const global = first.run({ kind: 'global' }, cancel) as Promise<GlobalReply>;
-        global.catch(() => undefined); // awaited below; a cancellation before then must not go unhandled
-        const secondPart = second.run({ kind: 'paths', graph, part: 1, parts: PATH_METRICS_PARTS }, cancel) as Promise<PathsReply>;
-        secondPart.catch(() => undefined); // awaited below; a cancellation before then must not go unhandled
+        // The first results before the threads go on: with both threads busy, this thread would
+        // share the two cores with them, and the first results would come later.
         const structural = await runStepsWithPauses(structuralResultInSteps(names, structure), pause);
         stages.structure(structural);
+        const global = first.run({ kind: 'global' }, cancel) as Promise<GlobalReply>;
+        const secondPart = second.run({ kind: 'paths', graph, part: 1, parts: PATH_METRICS_PARTS }, cancel) as Promise<PathsReply>;
+        secondPart.catch(() => undefined); // awaited below; a cancellation before then must not go unhandled
         const keyFigures = await runStepsWithPauses(keyFiguresResultInSteps(names, structural, (await global).global), pause);
         stages.keyFigures(keyFigures);
         // Where the default sample is every actor, the estimate would be the exact figures, later.

@@ -3,6 +3,7 @@ import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck, WorkspaceCach
 import { TerritoryIndexManager } from '../workspace/index-manager.js';
 import { relinkPlanOf, resetReferences } from '../workspace/relink-plans.js';
 import { closestNames, normalizeName } from '../names.js';
+import { forEachNode, forEachReference } from '../ast-walk.js';
 
 /** A linking error that knows the names the user probably meant. */
 export interface UnresolvedReference extends LinkingError {
@@ -33,10 +34,22 @@ export class TerritoryLinker extends DefaultLinker {
         this.unresolvedNames = new WorkspaceCache(services.shared);
     }
 
-    /** A partially relinked document resolves only the references its plan reset. */
+    /**
+     * Resolves every reference of the document, as Langium does, in the same order, with
+     * plain loops (`forEachNode`) and a pause per statement rather than per node. A partially
+     * relinked document resolves only the references its plan reset.
+     */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const plan = relinkPlanOf(document);
-        if (!plan) return super.link(document, cancelToken);
+        if (!plan) {
+            const root = document.parseResult.value;
+            forEachReference(root, reference => this.doLink(reference, document));
+            for (const statement of AstUtils.streamContents(root)) {
+                await interruptAndCheck(cancelToken);
+                forEachNode(statement, node => forEachReference(node, reference => this.doLink(reference, document)));
+            }
+            return;
+        }
         // A name a changed file declares now may be a duplicate declared first there: resolve it again.
         const added = this.indexManager instanceof TerritoryIndexManager ? this.indexManager.addedNames : new Set<string>();
         if (added.size > 0) resetReferences(document, plan, reference => added.has(normalizeName(reference.$refText)));

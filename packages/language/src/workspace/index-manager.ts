@@ -1,8 +1,9 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, ReferenceInfo, Stream } from 'langium';
-import { AstUtils, Cancellation, DefaultIndexManager, DefaultReferenceDescriptionProvider, isReference, stream, URI } from 'langium';
+import { Cancellation, DefaultIndexManager, DefaultReferenceDescriptionProvider, isReference, stream, URI } from 'langium';
 import type { LangiumCoreServices } from 'langium';
 import { compareDocumentUris } from './document-order.js';
 import { OrderedMultiMap } from './ordered-multi-map.js';
+import { forEachNode, forEachReference } from '../ast-walk.js';
 
 /** Workspace order of two descriptions: their documents' (`compareDocumentUris`), then their place in the document. */
 function compareInWorkspace(a: AstNodeDescription, b: AstNodeDescription): number {
@@ -142,9 +143,7 @@ export class TerritoryIndexManager extends DefaultIndexManager {
             const provider = document && this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider;
             if (document && provider instanceof TerritoryReferenceDescriptionProvider) {
                 const descriptions: ReferenceDescription[] = [];
-                for (const node of AstUtils.streamAst(document.parseResult.value)) {
-                    for (const info of AstUtils.streamReferences(node)) descriptions.push(...provider.describe(info));
-                }
+                forEachNode(document.parseResult.value, node => forEachReference(node, info => descriptions.push(...provider.describe(info))));
                 this.referenceIndex.set(key, descriptions);
             }
             this.undescribed.delete(key);

@@ -19,6 +19,7 @@ import { TerritoryModelIndex } from './workspace/model-index.js';
 import { TerritoryIndexManager, TerritoryReferenceDescriptionProvider } from './workspace/index-manager.js';
 import { RequestsFirstLock } from './workspace/requests-first-lock.js';
 import { TerritoryDocumentValidator } from './validation/document-validator.js';
+import { TerritoryValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks, TerritoryValidator } from './validation/territory-validator.js';
 import { TerritoryHoverProvider } from './lsp/hover-provider.js';
 import { TerritoryCompletionProvider } from './lsp/completion-provider.js';
@@ -70,6 +71,7 @@ export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices &
         AnalysisRunner: () => new InProcessAnalysisRunner()
     },
     validation: {
+        ValidationRegistry: (services) => new TerritoryValidationRegistry(services),
         DocumentValidator: (services) => new TerritoryDocumentValidator(services),
         TerritoryValidator: (services) => new TerritoryValidator(services)
     },

@@ -171,8 +171,8 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
     /**
      * Runs the checks of a statement and of everything in it, in the order of Langium's
      * validator. A pause per statement, not per node; a check is awaited only when it returns
-     * a promise (ours do not): awaiting each of them cost the first build at 15,500 actors a
-     * turn of the microtask queue per check and node.
+     * a promise (ours do not, see `TerritoryValidationRegistry`): awaiting each of them cost the
+     * first build at 15,500 actors a turn of the microtask queue per check and node.
      */
     private async validateStatement(statement: AstNode, options: ValidationOptions, cancelToken: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics: Diagnostic[] = [];

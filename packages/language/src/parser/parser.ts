@@ -16,6 +16,7 @@ import { createPredictiveParser } from './predictive-parser.js';
  */
 export class TerritoryParser extends LangiumParser {
     private readonly predictive: PredictiveParser | undefined;
+    private analysed = false;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -37,12 +38,17 @@ export class TerritoryParser extends LangiumParser {
             const result = this.predictive?.parse(input);
             if (result) return result as ParseResult<T>;
         }
+        // Chevrotain analyses the grammar (60–90 ms of every server's start-up) only when
+        // Langium's parser is first needed: a workspace of well-formed files never needs it.
+        if (!this.analysed) {
+            this.analysed = true;
+            this.finalize();
+        }
         return super.parse<T>(input, options);
     }
 }
 
+/** The parser, its rules given, analysed by Chevrotain at its first parse (see `parse`). */
 export function createTerritoryParser(services: LangiumCoreServices): TerritoryParser {
-    const parser = createParser(services.Grammar, new TerritoryParser(services), services.parser.Lexer.definition);
-    parser.finalize();
-    return parser;
+    return createParser(services.Grammar, new TerritoryParser(services), services.parser.Lexer.definition);
 }

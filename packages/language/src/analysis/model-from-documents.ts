@@ -100,24 +100,47 @@ function* readModel(documents: Iterable<LangiumDocument>): Steps<TerritoryModel>
     }
     return {
         asOf: asOf ?? today(),
-        actors: yield* sortedByName(actors),
+        actors: yield* orders.actors.sorted(actors),
         ties,
-        interests: yield* sortedByName(interests),
-        workshops: yield* sortedByName(workshops),
-        dialogues: yield* sortedByName(dialogues),
-        places: yield* sortedByName(places),
+        interests: yield* orders.interests.sorted(interests),
+        workshops: yield* orders.workshops.sorted(workshops),
+        dialogues: yield* orders.dialogues.sorted(dialogues),
+        places: yield* orders.places.sorted(places),
         locations
     };
 }
 
 /**
- * Sorted by `compareNames`: when no name holds a character beyond U+FFFF, that is the order of
- * `<`, which is much faster to compare with.
+ * Sorts a list by name (`compareNames`), remembering the order of the last list it sorted:
+ * a list of the same names in the same order sorts the same way, without comparing. Most
+ * edits change no name, and sorting 50,000 actors in steps takes 0.1 s.
  */
-function sortedByName<T extends { name: string }>(list: T[]): Steps<T[]> {
-    if (list.some(item => SURROGATE.test(item.name))) return sortInSteps(list, (a, b) => compareNames(a.name, b.name));
-    return sortInSteps(list, (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+class NameOrder {
+    private last?: { names: string[]; order: number[] };
+
+    *sorted<T extends { name: string }>(list: readonly T[]): Steps<T[]> {
+        const names = list.map(item => item.name);
+        const last = this.last;
+        if (last && last.names.length === names.length && last.names.every((name, i) => name === names[i])) {
+            return last.order.map(i => list[i]);
+        }
+        // When no name holds a character beyond U+FFFF, `compareNames` is the order of `<`, which is much faster to compare with.
+        const compare = names.some(name => SURROGATE.test(name))
+            ? (i: number, j: number) => compareNames(names[i], names[j])
+            : (i: number, j: number) => (names[i] < names[j] ? -1 : names[i] > names[j] ? 1 : 0);
+        const order = yield* sortInSteps(names.map((_, i) => i), compare);
+        this.last = { names, order };
+        return order.map(i => list[i]);
+    }
 }
+
+const orders = {
+    actors: new NameOrder(),
+    interests: new NameOrder(),
+    workshops: new NameOrder(),
+    dialogues: new NameOrder(),
+    places: new NameOrder()
+};
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 

@@ -395,10 +395,10 @@ async function measureRequests(session, texts, count) {
 
 async function measurePreviews(session, views, runs) {
     const rows = [];
-    const time = async (label, params, repeat = runs) => {
+    const time = async (label, params) => {
         const ms = [];
         let nodes;
-        for (let i = 0; i < repeat; i++) {
+        for (let i = 0; i < runs; i++) {
             const { ms: t, result } = await session.timed('territory/preview', params, 300_000);
             ms.push(t);
             nodes = result.graph?.nodes?.length;

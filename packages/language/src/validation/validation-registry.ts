@@ -13,17 +13,22 @@ const CONTEXT = 'An error occurred during validation';
  * - the checks of a type are listed once, not filtered again through streams for each node.
  */
 export class TerritoryValidationRegistry extends ValidationRegistry {
-    private readonly checksOfType = new Map<string, ValidationCheck[]>();
+    /**
+     * The checks of each type for the categories last asked for. Langium's document builder
+     * asks with one list of categories per document it validates, so the lists are made once
+     * per document and type, and looked up by type alone for every node.
+     */
+    private listed?: { readonly categories?: ValidationCategory[]; readonly byType: Map<string, ValidationCheck[]> };
 
     override getChecks(type: string, categories?: ValidationCategory[]): Stream<ValidationCheck> {
-        const key = categories ? `${type}\u0000${categories.join('\u0000')}` : type;
-        let checks = this.checksOfType.get(key);
-        if (!checks) this.checksOfType.set(key, checks = super.getChecks(type, categories).toArray());
+        if (!this.listed || this.listed.categories !== categories) this.listed = { categories, byType: new Map() };
+        let checks = this.listed.byType.get(type);
+        if (!checks) this.listed.byType.set(type, checks = super.getChecks(type, categories).toArray());
         return stream(checks);
     }
 
     override register<T>(checksRecord: ValidationChecks<T>, thisObj?: ThisParameterType<unknown>, category?: ValidationCategory): void {
-        this.checksOfType.clear();
+        this.listed = undefined;
         super.register(checksRecord, thisObj, category);
     }
 

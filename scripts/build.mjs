@@ -8,7 +8,8 @@ const production = process.argv.includes('--production');
 
 const nodeBundles = [
     { entryPoints: { extension: 'packages/extension/src/extension.ts' }, external: ['vscode'] },
-    { entryPoints: { server: 'packages/server/src/main.ts' } },
+    { entryPoints: { server: 'packages/server/src/start.ts' } },
+    { entryPoints: { 'language-server': 'packages/server/src/main.ts' } },
     { entryPoints: { 'analysis-worker': 'packages/server/src/analysis-worker.ts' } },
     { entryPoints: { 'layout-worker': 'packages/server/src/layout-worker.ts' } },
     { entryPoints: { cli: 'packages/cli/src/main.ts' } }

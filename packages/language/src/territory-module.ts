@@ -6,7 +6,7 @@ import type {
 } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { TerritoryGeneratedSharedModule, TerritoryLanguageGeneratedModule } from './generated/module.js';
-import { createTerritoryParser } from './parser/parser.js';
+import { createTerritoryCompletionParser, createTerritoryParser } from './parser/parser.js';
 import { TerritoryTokenBuilder } from './parser/token-builder.js';
 import { TerritoryValueConverter } from './parser/value-converter.js';
 import { TerritoryScopeComputation } from './references/scope-computation.js';
@@ -53,6 +53,7 @@ export type TerritoryServices = LangiumServices & TerritoryAddedServices;
 export const TerritoryModule: Module<TerritoryServices, PartialLangiumServices & TerritoryAddedServices> = {
     parser: {
         LangiumParser: (services) => createTerritoryParser(services),
+        CompletionParser: (services) => createTerritoryCompletionParser(services),
         TokenBuilder: () => new TerritoryTokenBuilder(),
         ValueConverter: () => new TerritoryValueConverter()
     },

@@ -11,7 +11,7 @@ export const TerritoryLanguageLanguageMetaData = {
     languageId: 'territory',
     fileExtensions: ['.territory'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const TerritoryGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

@@ -1,5 +1,5 @@
-import type { AstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
-import { createParser, LangiumParser } from 'langium';
+import type { AstNode, CompletionParserResult, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
+import { createParser, LangiumCompletionParser, LangiumParser } from 'langium';
 import type { PredictiveParser } from './predictive-parser.js';
 import { createPredictiveParser } from './predictive-parser.js';
 
@@ -51,4 +51,25 @@ export class TerritoryParser extends LangiumParser {
 /** The parser, its rules given, analysed by Chevrotain at its first parse (see `parse`). */
 export function createTerritoryParser(services: LangiumCoreServices): TerritoryParser {
     return createParser(services.Grammar, new TerritoryParser(services), services.parser.Lexer.definition);
+}
+
+/**
+ * Langium's completion parser, analysed by Chevrotain at the first completion rather than when
+ * the server starts (50 ms of every start-up, before the workspace is even read).
+ */
+export class TerritoryCompletionParser extends LangiumCompletionParser {
+    private analysed = false;
+
+    override parse(input: string): CompletionParserResult {
+        if (!this.analysed) {
+            this.analysed = true;
+            this.finalize();
+        }
+        return super.parse(input);
+    }
+}
+
+/** The completion parser, its rules given, analysed at its first parse (see `TerritoryCompletionParser`). */
+export function createTerritoryCompletionParser(services: LangiumCoreServices): TerritoryCompletionParser {
+    return createParser(services.Grammar, new TerritoryCompletionParser(services), services.parser.Lexer.definition);
 }

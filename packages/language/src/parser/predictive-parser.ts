@@ -73,6 +73,7 @@ class GrammarParser implements PredictiveParser {
     private readonly converter: ValueConverter;
     private readonly linker: Linker;
     private readonly reflection: AstReflection;
+    private readonly defaultsByType = new Map<string, ReadonlyArray<{ readonly name: string; readonly value: unknown }>>();
     private readonly tokenBuilder: TokenBuilder;
 
     constructor(services: LangiumCoreServices, readonly scanner: Scanner) {
@@ -109,9 +110,28 @@ class GrammarParser implements PredictiveParser {
             : this.linker.buildReference(node, assignment.feature, refNode, refText);
     }
 
+    /**
+     * Langium's `assignMandatoryProperties`, with each type's defaults listed once: Langium
+     * lists the type's properties anew for every node.
+     */
     assignDefaults(node: AstNode): void {
-        AstUtils.assignMandatoryProperties(this.reflection, node);
+        let defaults = this.defaultsByType.get(node.$type);
+        if (!defaults) {
+            defaults = Object.values(this.reflection.getTypeMetaData(node.$type).properties)
+                .filter(property => property.defaultValue !== undefined)
+                .map(property => ({ name: property.name, value: property.defaultValue }));
+            this.defaultsByType.set(node.$type, defaults);
+        }
+        const record = node as unknown as Record<string, unknown>;
+        for (const { name, value } of defaults) {
+            if (record[name] === undefined) record[name] = copyDefault(value);
+        }
     }
+}
+
+/** A property's default as Langium copies it: arrays anew, at every depth. */
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 /** One parse: the scanned tokens, where the parser is, and the nodes under construction. */

@@ -11,6 +11,7 @@ import type { StatementEdit } from '../workspace/statement-reparse.js';
 import { shiftPosition } from '../workspace/statement-reparse.js';
 import { IssueCodes } from './issue-codes.js';
 import type { TerritoryValidator } from './territory-validator.js';
+import type { TerritoryValidationRegistry } from './validation-registry.js';
 import { forEachNode } from '../ast-walk.js';
 
 /** A document's last diagnostics, kept by top-level statement for the incremental revalidation. */
@@ -180,8 +181,9 @@ export class TerritoryDocumentValidator extends DefaultDocumentValidator {
         await interruptAndCheck(cancelToken);
         const nodes: AstNode[] = [];
         forEachNode(statement, node => nodes.push(node));
+        const registry = this.validationRegistry as TerritoryValidationRegistry;
         for (const node of nodes) {
-            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+            for (const check of registry.checksOf(node.$type, options.categories)) {
                 const checking = check(node, accept, cancelToken);
                 if (checking) await checking;
             }

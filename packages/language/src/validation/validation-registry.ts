@@ -21,10 +21,15 @@ export class TerritoryValidationRegistry extends ValidationRegistry {
     private listed?: { readonly categories?: ValidationCategory[]; readonly byType: Map<string, ValidationCheck[]> };
 
     override getChecks(type: string, categories?: ValidationCategory[]): Stream<ValidationCheck> {
+        return stream(this.checksOf(type, categories));
+    }
+
+    /** `getChecks` as a list: the validator runs it for every node, with no stream to make and walk. */
+    checksOf(type: string, categories?: ValidationCategory[]): readonly ValidationCheck[] {
         if (!this.listed || this.listed.categories !== categories) this.listed = { categories, byType: new Map() };
         let checks = this.listed.byType.get(type);
         if (!checks) this.listed.byType.set(type, checks = super.getChecks(type, categories).toArray());
-        return stream(checks);
+        return checks;
     }
 
     override register<T>(checksRecord: ValidationChecks<T>, thisObj?: ThisParameterType<unknown>, category?: ValidationCategory): void {

@@ -1,8 +1,7 @@
 import type { ColorBy, ViewSpec } from '@territory/sociogram';
 import type { LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
 import { compareNames } from '@territory/analysis';
-import type { View } from '../generated/ast.js';
+import type { Model, View } from '../generated/ast.js';
 import { isActorInclusion, isEgoInclusion, isInterestInclusion, isKindInclusion, isView, isZoneInclusion } from '../generated/ast.js';
 
 /** What a `view` declaration asks the preview to show, with its references resolved to names. */
@@ -33,11 +32,15 @@ export function viewSpecOf(view: View): ViewSpec {
     return spec;
 }
 
-/** The `view` declarations of the model's documents. */
+/**
+ * The `view` declarations of the model's documents. Views are statements, never inside
+ * another: the documents' statements are all there is to look at (walking every node took
+ * the preview 0.1 s at 15,500 actors).
+ */
 export function viewsOf(documents: Iterable<LangiumDocument>): View[] {
     const views: View[] = [];
     for (const document of documents) {
-        for (const node of AstUtils.streamAst(document.parseResult.value)) if (isView(node) && node.name) views.push(node);
+        for (const statement of (document.parseResult.value as Model).statements ?? []) if (isView(statement) && statement.name) views.push(statement);
     }
     return views;
 }

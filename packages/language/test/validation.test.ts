@@ -227,6 +227,12 @@ describe('each check has a failing and a passing case', () => {
 });
 
 describe('messages and locations', () => {
+    test('tension: an interest held twice counts once, with its last stance, in the order of its first', async () => {
+        const source = 'interest W\ninterest V\nactor A { supports W 3\n supports V 1\n opposes W 2 }\nactor B { supports W 1\n opposes V 2 }\ntie A -- B trust';
+        const [issue] = await issuesOf(source, 'tension');
+        expect(issue.message).toBe("Tension: 'A' and 'B' are tied but diverge on W, V (divergence 3 > convergence 0).");
+    });
+
     test('did you mean: the closest names of the expected type only', async () => {
         const source = 'actor AssocAmal\nactor AssocAmar\nzone AssocAmap\nactor B\ntie AssocAmaz -- B trust';
         const [issue] = await issuesOf(source, 'unresolved-reference');

@@ -40,14 +40,24 @@ export function registerValidationChecks(services: TerritoryServices): void {
 
 type NamedNode = AstNode & { name: string };
 
-/** An actor's position on an interest (its last stance on it: +intensity supports, −intensity opposes), if it takes one. */
-function positionOn(actor: Actor, interest: Interest): number | undefined {
-    for (let i = actor.stances.length - 1; i >= 0; i--) {
-        const stance = actor.stances[i];
-        if (stance.interest?.ref !== interest) continue;
-        return (stance.position === 'opposes' ? -1 : 1) * (/^[0-9]+$/.test(stance.intensity ?? '') ? Number(stance.intensity) : 1);
+/**
+ * An actor's positions (+intensity supports, −intensity opposes): on each interest it takes a
+ * stance on, in the order of its first stance on it, the position of its last.
+ */
+function positionsOf(actor: Actor): { interests: Interest[]; positions: number[] } {
+    const interests: Interest[] = [];
+    const positions: number[] = [];
+    for (const stance of actor.stances) {
+        const interest = stance.interest?.ref;
+        if (!interest) continue;
+        const position = (stance.position === 'opposes' ? -1 : 1) * (/^[0-9]+$/.test(stance.intensity ?? '') ? Number(stance.intensity) : 1);
+        const at = interests.indexOf(interest);
+        if (at < 0) {
+            interests.push(interest);
+            positions.push(position);
+        } else positions[at] = position;
     }
-    return undefined;
+    return { interests, positions };
 }
 
 /** Options of a diagnostic: its issue code in `code` and in `data.code`, plus data for quick fixes. */
@@ -307,17 +317,17 @@ export class TerritoryValidator {
 
     /** A tie between actors whose positions diverge more than they converge (MACTOR 2DAA > 2CAA). */
     private checkTension(tie: Tie, source: Actor, target: Actor, accept: ValidationAcceptor): void {
-        // Over the stances themselves, not maps of them: this runs for every tie on opening a
-        // workspace. An interest held twice counts once, with its last stance.
+        // Over lists, not maps: this runs for every tie on opening a workspace, and an actor
+        // takes a few stances. An interest held twice counts once, with its last stance.
         let convergence = 0;
         let divergence = 0;
         const divergent: string[] = [];
-        source.stances.forEach((stance, index) => {
-            const interest = stance.interest?.ref;
-            if (!interest || source.stances.findIndex(other => other.interest?.ref === interest) !== index) return;
-            const other = positionOn(target, interest);
-            if (other === undefined) return;
-            const agreement = positionAgreement(positionOn(source, interest)!, other);
+        const ours = positionsOf(source);
+        const theirs = positionsOf(target);
+        ours.interests.forEach((interest, index) => {
+            const other = theirs.interests.indexOf(interest);
+            if (other < 0) return;
+            const agreement = positionAgreement(ours.positions[index], theirs.positions[other]);
             convergence += agreement.convergence;
             divergence += agreement.divergence;
             if (agreement.divergence > 0) divergent.push(interest.name);

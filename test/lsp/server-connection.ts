@@ -23,8 +23,8 @@ export interface ServerSession {
     close(): Promise<void>;
 }
 
-export async function startServer(folder: string, settings: Record<string, unknown> = {}): Promise<ServerSession> {
-    const server: ChildProcess = spawn(process.execPath, [join(root, 'out/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startServer(folder: string, settings: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = process.env): Promise<ServerSession> {
+    const server: ChildProcess = spawn(process.execPath, [join(root, 'out/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const session: ServerSession = {
         connection,

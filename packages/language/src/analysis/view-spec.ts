@@ -40,7 +40,7 @@ export function viewSpecOf(view: View): ViewSpec {
 export function viewsOf(documents: Iterable<LangiumDocument>): View[] {
     const views: View[] = [];
     for (const document of documents) {
-        for (const statement of (document.parseResult.value as Model).statements ?? []) if (isView(statement) && statement.name) views.push(statement);
+        for (const statement of (document.parseResult.value as Model).statements) if (isView(statement) && statement.name) views.push(statement);
     }
     return views;
 }
